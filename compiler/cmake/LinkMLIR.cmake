@@ -30,9 +30,19 @@ endfunction()
 function(_byteir_use_static_llvm)
   # Replace the LLVM dylib in every MLIR target's interface with the static component
   # libraries (minus those whose own dependencies Debian does not ship).
-  llvm_map_components_to_libnames(llvm_static_libs all)
-  list(FILTER llvm_static_libs EXCLUDE REGEX
-       "^LLVM(Debuginfod|LineEditor|Extensions|LTO|DTLTO|Exegesis.*|-C|OrcDebugging|TableGenCommon)$")
+  # lld resolves archives in any order, so the whole set can be listed once.
+  set(llvm_static_libs)
+  foreach(lib IN LISTS LLVM_AVAILABLE_LIBS)
+    if(NOT TARGET ${lib} OR NOT lib MATCHES "^LLVM." OR lib MATCHES
+       "^LLVM(Debuginfod|LineEditor|Extensions|LTO|DTLTO|Exegesis.*|-C)$")
+      continue()
+    endif()
+    # Components that themselves need the dylib, or libraries Debian lacks.
+    get_target_property(lib_deps ${lib} INTERFACE_LINK_LIBRARIES)
+    if(NOT lib_deps OR NOT "LLVM" IN_LIST lib_deps)
+      list(APPEND llvm_static_libs ${lib})
+    endif()
+  endforeach()
   foreach(target IN LISTS MLIR_EXPORTED_TARGETS)
     if(NOT TARGET ${target})
       continue()
@@ -58,6 +68,8 @@ endif()
 # Final touches for a user-facing tool: statically linked tools are stripped.
 function(byteir_finalize_tool tool)
   if(BYTEIR_STATIC_TOOLS)
-    target_link_options(${tool} PRIVATE -static-libstdc++ -static-libgcc -Wl,--strip-all)
+    # --as-needed drops shared libraries (z3, xml2, ffi) that no kept code uses.
+    target_link_options(${tool} PRIVATE -static-libstdc++ -static-libgcc -Wl,--strip-all
+                        -Wl,--as-needed)
   endif()
 endfunction()

@@ -186,8 +186,10 @@ ParseResult mlir::stablehlo::parseVariadicOperandWithAttribute(
 void mlir::stablehlo::printVariadicOperandWithAttribute(OpAsmPrinter &printer,
                                                         Operation *,
                                                         OperandRange operands) {
-  for (Value operand : operands)
-    printer << operand << ", ";
+  // ODS puts a space before the next keyword.
+  llvm::interleaveComma(operands, printer);
+  if (!operands.empty())
+    printer << ',';
 }
 
 ParseResult mlir::stablehlo::parseExponentMantissa(AsmParser &parser,
@@ -480,10 +482,9 @@ ParseResult mlir::stablehlo::parseWindowAttributes(
     DenseI64ArrayAttr &lhsDilation, DenseI64ArrayAttr &rhsDilation,
     DenseBoolArrayAttr &reversal) {
   MLIRContext *ctx = parser.getContext();
-  auto parseField = [&]() -> ParseResult {
+  auto parseField = [&](StringRef key) -> ParseResult {
     SMLoc loc = parser.getCurrentLocation();
-    StringRef key;
-    if (parser.parseKeyword(&key) || parser.parseEqual())
+    if (parser.parseEqual())
       return failure();
     if (key == "pad") {
       SmallVector<int64_t> flat;
@@ -538,7 +539,18 @@ ParseResult mlir::stablehlo::parseWindowAttributes(
     *target = DenseI64ArrayAttr::get(ctx, values);
     return success();
   };
-  return parser.parseCommaSeparatedList(parseField);
+  // `window = {}` has no fields.
+  StringRef key;
+  if (failed(parser.parseOptionalKeyword(&key)))
+    return success();
+  while (true) {
+    if (parseField(key))
+      return failure();
+    if (failed(parser.parseOptionalComma()))
+      return success();
+    if (parser.parseKeyword(&key))
+      return failure();
+  }
 }
 
 void mlir::stablehlo::printWindowAttributes(OpAsmPrinter &printer, Operation *,

@@ -115,7 +115,9 @@ Operation *compactReduceBodyOp(ReduceOp op) {
       !inner.getAttrs().empty() || inner.getOperand(0) != block.getArgument(0) ||
       inner.getOperand(1) != block.getArgument(1) ||
       ret.getNumOperands() != 1 || ret.getOperand(0) != inner.getResult(0) ||
-      inner.getResult(0).getType() != block.getArgument(0).getType())
+      inner.getResult(0).getType() != block.getArgument(0).getType() ||
+      // The compact form rebuilds the body on the init value's type.
+      block.getArgument(0).getType() != op.getInitValues()[0].getType())
     return nullptr;
   return &inner;
 }

@@ -142,8 +142,13 @@ bool isPromotable(Type from, Type to) {
            intF.getWidth() <= intT.getWidth();
   }
   if (isa<FloatType>(from))
-    return isa<FloatType>(to) && bitWidth(from) < bitWidth(to);
+    return isa<FloatType>(to) && bitWidth(from) <= bitWidth(to);
   return false;
+}
+
+SmallVector<int64_t> toI64(DenseIntElementsAttr attr) {
+  return llvm::map_to_vector(attr.getValues<APInt>(),
+                             [](const APInt &v) { return v.getSExtValue(); });
 }
 
 RankedTensorType scalarOf(Type elementType) {
@@ -237,7 +242,7 @@ LogicalResult checkPadding(Operation *op, std::optional<DenseIntElementsAttr> pa
   if (shape.size() != 2 || shape[0] != rank || shape[1] != 2)
     return op->emitOpError() << "padding shape " << dimsStr(shape) << " must be ["
                              << rank << ", 2]";
-  auto values = llvm::to_vector(padding->getValues<int64_t>());
+  auto values = toI64(*padding);
   for (int64_t i = 0; i < rank; ++i) {
     lo[i] = values[2 * i];
     hi[i] = values[2 * i + 1];
@@ -247,12 +252,12 @@ LogicalResult checkPadding(Operation *op, std::optional<DenseIntElementsAttr> pa
 
 LogicalResult checkWindowList(Operation *op, StringRef name,
                               std::optional<ArrayRef<int64_t>> values, int64_t rank,
-                              SmallVectorImpl<int64_t> &out) {
+                              StringRef what, SmallVectorImpl<int64_t> &out) {
   if (!values) {
     out.assign(rank, 1);
     return success();
   }
-  if (failed(checkSize(op, name, values->size(), rank, "rank")) ||
+  if (failed(checkSize(op, name, values->size(), rank, what)) ||
       failed(checkPositive(op, name, *values)))
     return failure();
   out.assign(values->begin(), values->end());
@@ -284,7 +289,7 @@ LogicalResult checkReplicaGroups(Operation *op, DenseIntElementsAttr groups,
                              << shape.size();
   groupSize = shape[1];
   llvm::SmallDenseSet<int64_t, 16> seen;
-  for (int64_t id : groups.getValues<int64_t>()) {
+  for (int64_t id : toI64(groups)) {
     if (id == -1)
       continue;
     if (id < 0)
@@ -311,7 +316,7 @@ LogicalResult checkSourceTargetPairs(Operation *op, DenseIntElementsAttr pairs) 
     return op->emitOpError() << "source_target_pairs shape " << dimsStr(shape)
                              << " must be [N, 2]";
   llvm::SmallDenseSet<int64_t, 16> sources, targets;
-  auto values = llvm::to_vector(pairs.getValues<int64_t>());
+  auto values = toI64(pairs);
   for (size_t i = 0; i + 1 < values.size(); i += 2) {
     int64_t src = values[i], dst = values[i + 1];
     if (src < 0 || dst < 0)

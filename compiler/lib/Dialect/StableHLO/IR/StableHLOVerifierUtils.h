@@ -67,6 +67,8 @@ Type elemType(Type t);
 int64_t bitWidth(Type elementType);
 /// Spec `is_promotable(from, to)`: same kind of element and `to` not narrower.
 bool isPromotable(Type from, Type to);
+/// Values of an integer elements attribute of any width, sign-extended.
+SmallVector<int64_t> toI64(DenseIntElementsAttr attr);
 /// 0-d tensor of `elementType`.
 RankedTensorType scalarOf(Type elementType);
 
@@ -96,11 +98,11 @@ LogicalResult checkReducerBody(Operation *op, Region &body, StringRef name,
 LogicalResult checkPadding(Operation *op, std::optional<DenseIntElementsAttr> padding,
                            int64_t rank, SmallVectorImpl<int64_t> &lo,
                            SmallVectorImpl<int64_t> &hi);
-/// An optional per-dimension list: size `rank`, values > 0; fills `out` with ones
-/// when absent.
+/// An optional per-dimension list: size `rank` (named `what` in messages), values
+/// > 0; fills `out` with ones when absent.
 LogicalResult checkWindowList(Operation *op, StringRef name,
                               std::optional<ArrayRef<int64_t>> values, int64_t rank,
-                              SmallVectorImpl<int64_t> &out);
+                              StringRef what, SmallVectorImpl<int64_t> &out);
 /// Spec num_windows for one dimension; dynamic when the input size is dynamic.
 int64_t numWindows(int64_t inputDim, int64_t baseDilation, int64_t padLow,
                    int64_t padHigh, int64_t windowDim, int64_t windowDilation,

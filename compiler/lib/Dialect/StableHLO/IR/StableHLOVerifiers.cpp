@@ -24,7 +24,7 @@ std::optional<SmallVector<int64_t>> constantValues(Value v) {
   DenseIntElementsAttr attr;
   if (!matchPattern(v, m_Constant(&attr)))
     return std::nullopt;
-  return llvm::to_vector(attr.getValues<int64_t>());
+  return toI64(attr);
 }
 
 /// Size of a 1-d shape operand (dynamic when unknown).
@@ -398,6 +398,30 @@ int64_t indexVectorSize(RankedTensorType indices, int64_t indexVectorDim) {
   return indexVectorDim < indices.getRank() ? indices.getDimSize(indexVectorDim) : 1;
 }
 
+/// Gather C18, C19, C6, C9: one size per operand dimension, within it, and at
+/// most 1 for collapsed and batching dimensions.
+LogicalResult checkSliceSizes(Operation *op, RankedTensorType operand,
+                              GatherDimensionNumbersAttr dn,
+                              ArrayRef<int64_t> sliceSizes) {
+  if (failed(checkSize(op, "slice_sizes", sliceSizes.size(), operand.getRank(),
+                       "operand rank")))
+    return failure();
+  for (auto [i, s] : llvm::enumerate(sliceSizes)) {
+    int64_t dim = operand.getDimSize(i);
+    if (s < 0 || (!isDyn(dim) && s > dim))
+      return op->emitOpError() << "slice_sizes[" << i << "] (" << s
+                               << ") must be in [0, " << dimStr(dim) << "]";
+    bool mustBeUnit = llvm::is_contained(dn.getCollapsedSliceDims(), (int64_t)i) ||
+                      llvm::is_contained(dn.getOperandBatchingDims(), (int64_t)i);
+    if (mustBeUnit && s > 1)
+      return op->emitOpError() << "slice_sizes[" << i << "] (" << s
+                               << ") must be <= 1 for a collapsed or batching "
+                                  "dimension";
+  }
+  return success();
+}
+
+/// Gather C1-C17, C21, C22 and the result rank; slice sizes when known.
 LogicalResult checkGatherDims(Operation *op, RankedTensorType operand,
                               RankedTensorType indices, RankedTensorType result,
                               GatherDimensionNumbersAttr dn,
@@ -442,21 +466,7 @@ LogicalResult checkGatherDims(Operation *op, RankedTensorType operand,
                              << ") + size(offset_dims) (" << offset.size() << ")";
   if (!sliceSizes)
     return success();
-  if (failed(checkSize(op, "slice_sizes", sliceSizes->size(), rank, "operand rank")))
-    return failure();
-  for (auto [i, s] : llvm::enumerate(*sliceSizes)) {
-    int64_t dim = operand.getDimSize(i);
-    if (s < 0 || (!isDyn(dim) && s > dim))
-      return op->emitOpError() << "slice_sizes[" << i << "] (" << s
-                               << ") must be in [0, " << dimStr(dim) << "]";
-    bool mustBeUnit = llvm::is_contained(collapsed, (int64_t)i) ||
-                      llvm::is_contained(operandBatch, (int64_t)i);
-    if (mustBeUnit && s > 1)
-      return op->emitOpError() << "slice_sizes[" << i << "] (" << s
-                               << ") must be <= 1 for a collapsed or batching "
-                                  "dimension";
-  }
-  return success();
+  return checkSliceSizes(op, operand, dn, *sliceSizes);
 }
 
 } // namespace
@@ -567,6 +577,32 @@ LogicalResult checkScatterDims(Operation *op, RankedTensorType input,
   return checkScatterUpdateShape(op, input, indices, update, dn);
 }
 
+/// Scatter C1, C3, C6: inputs share a shape, updates share a shape, and update i
+/// has the element type of input i (collected into `inputElems`).
+LogicalResult checkScatterOperands(Operation *op, ValueRange inputs,
+                                   ValueRange updates,
+                                   SmallVectorImpl<Type> &inputElems) {
+  auto input0 = cast<RankedTensorType>(inputs[0].getType());
+  auto update0 = cast<RankedTensorType>(updates[0].getType());
+  for (auto [i, pair] : llvm::enumerate(llvm::zip_equal(inputs, updates))) {
+    auto in = cast<RankedTensorType>(std::get<0>(pair).getType());
+    auto up = cast<RankedTensorType>(std::get<1>(pair).getType());
+    if (!compatibleShapes(in.getShape(), input0.getShape()))
+      return op->emitOpError() << "all inputs must have the same shape, but input #"
+                               << i << " has shape " << dimsStr(in.getShape());
+    if (!compatibleShapes(up.getShape(), update0.getShape()))
+      return op->emitOpError() << "all updates must have the same shape, but update #"
+                               << i << " has shape " << dimsStr(up.getShape());
+    if (up.getElementType() != in.getElementType())
+      return op->emitOpError() << "update #" << i << " element type "
+                               << up.getElementType()
+                               << " must equal input element type "
+                               << in.getElementType();
+    inputElems.push_back(in.getElementType());
+  }
+  return success();
+}
+
 } // namespace
 
 LogicalResult ScatterOp::verify() {
@@ -583,22 +619,8 @@ LogicalResult ScatterOp::verify() {
   auto input0 = cast<RankedTensorType>(inputs[0].getType());
   auto update0 = cast<RankedTensorType>(updates[0].getType());
   SmallVector<Type> inputElems;
-  for (auto [i, pair] : llvm::enumerate(llvm::zip_equal(inputs, updates))) {
-    auto in = cast<RankedTensorType>(std::get<0>(pair).getType());
-    auto up = cast<RankedTensorType>(std::get<1>(pair).getType());
-    if (!compatibleShapes(in.getShape(), input0.getShape()))
-      return emitOpError() << "all inputs must have the same shape, but input #" << i
-                           << " has shape " << dimsStr(in.getShape());
-    if (!compatibleShapes(up.getShape(), update0.getShape()))
-      return emitOpError() << "all updates must have the same shape, but update #"
-                           << i << " has shape " << dimsStr(up.getShape());
-    if (up.getElementType() != in.getElementType())
-      return emitOpError() << "update #" << i << " element type "
-                           << up.getElementType() << " must equal input element type "
-                           << in.getElementType();
-    inputElems.push_back(in.getElementType());
-  }
-  if (failed(checkScatterDims(*this, input0, getScatterIndices().getType(), update0,
+  if (failed(checkScatterOperands(*this, inputs, updates, inputElems)) ||
+      failed(checkScatterDims(*this, input0, getScatterIndices().getType(), update0,
                               getScatterDimensionNumbers())))
     return failure();
   SmallVector<Type> bodyElems;
@@ -790,10 +812,13 @@ LogicalResult ConvolutionOp::verify() {
   int64_t s = n - 2;
   auto dn = getDimensionNumbers();
   SmallVector<int64_t> strides, lhsDil, rhsDil, padLo, padHi;
-  if (failed(checkWindowList(*this, "window_strides", getWindowStrides(), s, strides)) ||
+  if (failed(checkWindowList(*this, "window_strides", getWindowStrides(), s, "rank - 2",
+                             strides)) ||
       failed(checkPadding(*this, getPadding(), s, padLo, padHi)) ||
-      failed(checkWindowList(*this, "lhs_dilation", getLhsDilation(), s, lhsDil)) ||
-      failed(checkWindowList(*this, "rhs_dilation", getRhsDilation(), s, rhsDil)) ||
+      failed(checkWindowList(*this, "lhs_dilation", getLhsDilation(), s, "rank - 2",
+                             lhsDil)) ||
+      failed(checkWindowList(*this, "rhs_dilation", getRhsDilation(), s, "rank - 2",
+                             rhsDil)) ||
       failed(checkPrecisionConfig(*this, getPrecisionConfig())))
     return failure();
   if (auto rev = getWindowReversal())

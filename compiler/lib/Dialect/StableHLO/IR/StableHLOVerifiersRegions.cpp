@@ -159,11 +159,11 @@ LogicalResult ReduceWindowOp::verify() {
                        "input rank")) ||
       failed(checkPositive(*this, "window_dimensions", window)) ||
       failed(checkWindowList(*this, "window_strides", getWindowStrides(), rank,
-                             strides)) ||
+                             "input rank", strides)) ||
       failed(checkWindowList(*this, "base_dilations", getBaseDilations(), rank,
-                             baseDil)) ||
+                             "input rank", baseDil)) ||
       failed(checkWindowList(*this, "window_dilations", getWindowDilations(), rank,
-                             winDil)) ||
+                             "input rank", winDil)) ||
       failed(checkPadding(*this, getPadding(), rank, padLo, padHi)))
     return failure();
   SmallVector<Type> bodyElems;
@@ -192,9 +192,9 @@ LogicalResult SelectAndScatterOp::verify() {
                          << e << ", but is " << initTy;
   SmallVector<int64_t> window, strides, padLo, padHi;
   if (failed(checkWindowList(*this, "window_dimensions", getWindowDimensions(), rank,
-                             window)) ||
+                             "operand rank", window)) ||
       failed(checkWindowList(*this, "window_strides", getWindowStrides(), rank,
-                             strides)) ||
+                             "operand rank", strides)) ||
       failed(checkPadding(*this, getPadding(), rank, padLo, padHi)))
     return failure();
   SmallVector<int64_t> windows;
@@ -296,7 +296,7 @@ LogicalResult checkLayout(Operation *op, StringRef name, Attribute layout, Type 
   if (auto dense = dyn_cast<DenseIntElementsAttr>(layout)) {
     if (dense.getType().getRank() != 1)
       return op->emitOpError() << name << " entries must be 1-d";
-    dims = llvm::to_vector(dense.getValues<int64_t>());
+    dims = toI64(dense);
   } else if (auto arr = dyn_cast<ArrayAttr>(layout)) {
     for (Attribute a : arr) {
       auto i = dyn_cast<IntegerAttr>(a);
@@ -312,7 +312,8 @@ LogicalResult checkLayout(Operation *op, StringRef name, Attribute layout, Type 
   if (!tensor && !dims.empty())
     return op->emitOpError() << name << " entry for non-tensor type " << type
                              << " must be empty";
-  if (failed(checkSize(op, (name + " entry").str(), dims.size(), rank, "the rank of its type")))
+  std::string entry = (name + " entry").str();
+  if (failed(checkSize(op, entry, dims.size(), rank, "the rank of its type")))
     return failure();
   return checkDimList(op, name, dims, rank);
 }
@@ -590,7 +591,7 @@ LogicalResult RngOp::verify() {
                          << rank << ")";
   DenseIntElementsAttr shape;
   if (matchPattern(getShape(), m_Constant(&shape))) {
-    auto values = llvm::to_vector(shape.getValues<int64_t>());
+    auto values = toI64(shape);
     if (!compatibleShapes(getType().getShape(), values))
       return emitOpError() << "result shape " << dimsStr(getType().getShape())
                            << " must equal the shape operand " << dimsStr(values);

@@ -78,18 +78,17 @@ def StableHLO_Transpose : I32EnumAttr<"Transpose", "triangular_solve transpose_a
 }
 def StableHLO_TransposeAttr : StableHLO_EnumAttr<StableHLO_Transpose, "transpose">;
 
-def StableHLO_CustomCallApiVersion : I32EnumAttr<"CustomCallApiVersion",
+// Unlike the other enums, stored as a plain i32 attribute (`api_version = 4 : i32`):
+// that is how the reference dialect and JAX print it.
+def StableHLO_CustomCallApiVersionAttr : I32EnumAttr<"CustomCallApiVersion",
     "custom call API version",
     [I32EnumAttrCase<"API_VERSION_UNSPECIFIED", 0>,
      I32EnumAttrCase<"API_VERSION_ORIGINAL", 1>,
      I32EnumAttrCase<"API_VERSION_STATUS_RETURNING", 2>,
      I32EnumAttrCase<"API_VERSION_STATUS_RETURNING_UNIFIED", 3>,
      I32EnumAttrCase<"API_VERSION_TYPED_FFI", 4>]> {
-  let genSpecializedAttr = 0;
   let cppNamespace = "::mlir::stablehlo";
 }
-def StableHLO_CustomCallApiVersionAttr
-    : StableHLO_EnumAttr<StableHLO_CustomCallApiVersion, "custom_call_api_version">;
 
 def StableHLO_ResultAccuracyMode : I32EnumAttr<"ResultAccuracyMode",
     "result accuracy mode",

@@ -199,7 +199,7 @@ def StableHLO_CompareOp : StableHLO_Op<"compare", [Pure, Elementwise,
                        OptionalAttr<StableHLO_ComparisonTypeAttr>:$compare_type);
   let results = (outs HLO_PredTensor:$result);
   let assemblyFormat = [{
-    $comparison_direction `,` $lhs `,` $rhs (`,` $compare_type^)?
+    `` $comparison_direction `,` $lhs `,` $rhs (`,` `` $compare_type^)?
       attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
@@ -856,7 +856,7 @@ def StableHLO_RngOp : StableHLO_Op<"rng"> {
                        StableHLO_RngDistributionAttr:$rng_distribution);
   let results = (outs RankedTensorOf<[HLO_Pred, HLO_Int, HLO_Float]>:$result);
   let assemblyFormat = [{
-    $a `,` $b `,` $shape `,` `distribution` `=` $rng_distribution
+    $a `,` $b `,` $shape `,` `distribution` `=` `` $rng_distribution
       attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
@@ -867,7 +867,7 @@ def StableHLO_RngBitGeneratorOp : StableHLO_Op<"rng_bit_generator", [Pure]> {
   let arguments = (ins StableHLO_RngAlgorithmAttr:$rng_algorithm, HLO_IntTensor:$initial_state);
   let results = (outs HLO_IntTensor:$output_state, HLO_Tensor:$output);
   let assemblyFormat = [{
-    $initial_state `,` `algorithm` `=` $rng_algorithm attr-dict
+    $initial_state `,` `algorithm` `=` `` $rng_algorithm attr-dict
       `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
@@ -903,7 +903,7 @@ def StableHLO_FftOp : StableHLO_Op<"fft", [Pure]> {
                        DenseI64ArrayAttr:$fft_length);
   let results = (outs HLO_FpOrComplexTensor:$result);
   let assemblyFormat = [{
-    $operand `,` `type` `=` $fft_type `,` `length` `=` $fft_length
+    $operand `,` `type` `=` `` $fft_type `,` `length` `=` $fft_length
       attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
