@@ -1,0 +1,152 @@
+#include "brt/Session.h"
+
+#include <cstring>
+
+#include "../cpu/KernelLibrary.h"
+
+namespace brt {
+
+namespace {
+// The callees this runtime executes, and how.
+constexpr std::string_view kLLVMKernel = "LLVMKernelOp";
+
+Status checkView(const char* what, const ArgumentDesc& arg, DType dtype,
+                 const Shape& shape, const void* data) {
+  if (dtype != arg.dtype || shape != arg.shape)
+    return invalidArgumentError(what, " '", arg.name, "' expects ",
+                                typeToString(arg.dtype, arg.shape), ", got ",
+                                typeToString(dtype, shape));
+  if (!data && !arg.shape.empty() && numElements(arg.shape).ok() &&
+      *numElements(arg.shape) > 0)
+    return invalidArgumentError(what, " '", arg.name, "' has no data");
+  return okStatus();
+}
+}  // namespace
+
+Session::Session() = default;
+Session::Session(Session&&) noexcept = default;
+Session& Session::operator=(Session&&) noexcept = default;
+Session::~Session() = default;
+
+StatusOr<Session> Session::load(const std::string& path, std::string entry) {
+  BRT_ASSIGN_OR_RETURN(Artifact artifact, Artifact::loadFile(path));
+  StatusOr<Session> session = fromArtifact(std::move(artifact), std::move(entry));
+  if (!session.ok()) return session.status().withContext(path);
+  return session;
+}
+
+StatusOr<Session> Session::fromArtifact(Artifact artifact, std::string entry) {
+  Session session;
+  session.artifact_ = std::make_unique<Artifact>(std::move(artifact));
+  const Artifact& art = *session.artifact_;
+  BRT_ASSIGN_OR_RETURN(session.entry_, art.function(entry));
+  const FunctionDesc& fn = *session.entry_;
+  for (size_t i = 0; i < fn.arguments.size(); ++i) {
+    ArgKind kind = fn.arguments[i].kind;
+    if (kind == ArgKind::Input) session.inputs_.push_back(i);
+    if (kind == ArgKind::Output) session.outputs_.push_back(i);
+    if (kind == ArgKind::Weight)
+      return unsupportedError("weight arguments are not supported yet ('",
+                              fn.arguments[i].name, "')");
+  }
+  for (const DeviceDesc& device : art.desc().devices)
+    if (device.kind != DeviceKind::CPU)
+      return unsupportedError("device '", device.name, "' needs a provider this ",
+                              "runtime was built without");
+  session.kernels_.resize(art.desc().kernels.size());
+  for (size_t i = 0; i < fn.ops.size(); ++i) {
+    const OpDesc& op = fn.ops[i];
+    if (op.callee != kLLVMKernel)
+      return unsupportedError("op ", i, " calls '", op.callee, "', which no provider serves");
+    const auto* symbol = op.findAttr("kernel_name");
+    if (op.kernel < 0 || !symbol || !std::holds_alternative<std::string>(*symbol))
+      return corruptError("op ", i, " (", op.callee, ") needs a kernel and a ",
+                          "string attribute 'kernel_name'");
+    auto& library = session.kernels_[op.kernel];
+    if (!library) {
+      const KernelDesc& kernel = art.desc().kernels[op.kernel];
+      if (kernel.format != KernelFormat::SharedObject)
+        return unsupportedError("kernel '", kernel.name, "' is ",
+                                kernelFormatName(kernel.format), ", not a shared object");
+      BRT_ASSIGN_OR_RETURN(library,
+                           KernelLibrary::load(kernel.name, art.kernelData(op.kernel)));
+    }
+    BRT_ASSIGN_OR_RETURN(KernelEntry fnEntry, library->entry(std::get<std::string>(*symbol)));
+    session.opEntries_.push_back(fnEntry);
+  }
+  return session;
+}
+
+RequestContext::RequestContext(const Session& session)
+    : session_(session),
+      inputs_(session.inputs().size()),
+      outputs_(session.outputs().size()) {}
+
+Status RequestContext::bindInput(size_t index, const TensorView& view) {
+  if (index >= inputs_.size())
+    return outOfRangeError("input index ", index, " >= ", inputs_.size(), " inputs");
+  const ArgumentDesc& arg = session_.entry().arguments[session_.inputs()[index]];
+  BRT_RETURN_IF_ERROR(checkView("input", arg, view.dtype(), view.shape(), view.data()));
+  inputs_[index] = view;
+  return okStatus();
+}
+
+Status RequestContext::bindInput(const std::string& name, const TensorView& view) {
+  const auto& args = session_.entry().arguments;
+  for (size_t i = 0; i < session_.inputs().size(); ++i)
+    if (args[session_.inputs()[i]].name == name) return bindInput(i, view);
+  return notFoundError("no input named '", name, "'");
+}
+
+Status RequestContext::bindOutput(size_t index, const MutableTensorView& view) {
+  if (index >= outputs_.size())
+    return outOfRangeError("output index ", index, " >= ", outputs_.size(), " outputs");
+  const ArgumentDesc& arg = session_.entry().arguments[session_.outputs()[index]];
+  BRT_RETURN_IF_ERROR(checkView("output", arg, view.dtype(), view.shape(), view.data()));
+  outputs_[index] = view;
+  return okStatus();
+}
+
+StatusOr<std::vector<Tensor>> RequestContext::run() {
+  const FunctionDesc& fn = session_.entry();
+  std::vector<uint8_t*> argData(fn.arguments.size(), nullptr);
+  for (size_t i = 0; i < inputs_.size(); ++i) {
+    const ArgumentDesc& arg = fn.arguments[session_.inputs()[i]];
+    if (inputs_[i].dtype() == DType::Invalid)  // never bound
+      return invalidArgumentError("input '", arg.name, "' is not bound");
+    argData[session_.inputs()[i]] =
+        const_cast<uint8_t*>(static_cast<const uint8_t*>(inputs_[i].data()));
+  }
+  std::vector<Tensor> results(outputs_.size());
+  for (size_t i = 0; i < outputs_.size(); ++i) {
+    size_t argIndex = session_.outputs()[i];
+    if (outputs_[i].dtype() != DType::Invalid) {  // bound to caller memory
+      argData[argIndex] = static_cast<uint8_t*>(outputs_[i].data());
+      continue;
+    }
+    const ArgumentDesc& arg = fn.arguments[argIndex];
+    BRT_ASSIGN_OR_RETURN(results[i], Tensor::create(arg.dtype, arg.shape));
+    argData[argIndex] = static_cast<uint8_t*>(results[i].data());
+  }
+  BRT_ASSIGN_OR_RETURN(AlignedBuffer arena,
+                       AlignedBuffer::allocateUninitialized(
+                           session_.artifact().desc().devices.empty()
+                               ? 0
+                               : session_.artifact().desc().devices[0].arenaSize));
+  std::vector<void*> pointers;
+  for (size_t i = 0; i < fn.ops.size(); ++i) {
+    const OpDesc& op = fn.ops[i];
+    pointers.clear();
+    for (const auto* list : {&op.inputs, &op.outputs})
+      for (uint32_t b : *list) {
+        const BufferDesc& buffer = fn.buffers[b];
+        uint8_t* base = buffer.kind == BufferKind::Argument ? argData[buffer.index]
+                                                            : arena.data();
+        pointers.push_back(base + buffer.offset);
+      }
+    session_.opEntries_[i](pointers.data());
+  }
+  return results;
+}
+
+}  // namespace brt
