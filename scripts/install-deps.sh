@@ -12,7 +12,7 @@ packages=(
   libonnx-dev libonnx-testdata python3-onnx libprotobuf-dev protobuf-compiler
   libflatbuffers-dev flatbuffers-compiler libdnnl-dev
   # Python package, tests
-  pybind11-dev python3-pybind11 python3-numpy python3-pytest python3-torch
+  pybind11-dev python3-pybind11 python3-dev python3-numpy python3-pytest python3-torch
   libgtest-dev
 )
 

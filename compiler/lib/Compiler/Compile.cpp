@@ -1,0 +1,82 @@
+//===- Compile.cpp - StableHLO module to a .byre artifact -----------------===//
+//
+// CPU flow: frontend pipeline on the input; a copy of the module runs the CPU codegen
+// pipeline and is linked into one shared object; a byre host program with the entry
+// function's signature calls its `<entry>_entry`, and is serialized with the object.
+//
+//===----------------------------------------------------------------------===//
+#include "byteir/Compiler/Compile.h"
+
+#include "HostProgram.h"
+#include "byteir/Pipelines/Pipelines.h"
+#include "byteir/Target/Artifact/ByreToArtifact.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/Pass/PassManager.h"
+
+using namespace mlir;
+
+namespace {
+LogicalResult runPipeline(ModuleOp module, const byteir::CompileOptions &options,
+                          TimingScope &timing,
+                          function_ref<LogicalResult(OpPassManager &)> build) {
+  PassManager pm(module.getContext());
+  if (options.configurePassManager && failed(options.configurePassManager(pm)))
+    return failure();
+  if (failed(build(pm)))
+    return failure();
+  pm.enableTiming(timing);
+  return pm.run(module);
+}
+
+FailureOr<std::string> buildCPUKernels(ModuleOp module,
+                                       const byteir::CompileOptions &options,
+                                       TimingScope &timing) {
+  OwningOpRef<ModuleOp> kernels(cast<ModuleOp>(module->clone()));
+  TimingScope codegenTiming = timing.nest("cpu codegen");
+  if (failed(runPipeline(*kernels, options, codegenTiming, [&](OpPassManager &pm) {
+        return byteir::buildCPUCodegenPipeline(pm, options.entry);
+      })))
+    return failure();
+  codegenTiming.stop();
+  TimingScope emitTiming = timing.nest("llvm + lld");
+  return byteir::emitSharedObject(*kernels, options.cpu);
+}
+} // namespace
+
+StringRef mlir::byteir::compilerVersion() { return "byteir 0.1.0"; }
+
+LogicalResult mlir::byteir::compileToArtifact(ModuleOp module,
+                                              const CompileOptions &options,
+                                              StringRef outputPath,
+                                              TimingScope &timing) {
+  if (options.target != "cpu")
+    return emitError(module.getLoc(), "unknown target '")
+           << options.target << "' (this build supports: cpu)";
+  TimingScope frontendTiming = timing.nest("frontend");
+  if (failed(runPipeline(module, options, frontendTiming, buildFrontendPipeline)))
+    return failure();
+  frontendTiming.stop();
+  auto entry = module.lookupSymbol<func::FuncOp>(options.entry);
+  if (!entry || entry.isExternal())
+    return emitError(module.getLoc(), "no entry function '") << options.entry << "'";
+
+  // The host program first: it rejects what the runtime cannot bind (e.g. dynamic
+  // shapes) before any code is generated.
+  OwningOpRef<ModuleOp> host = ModuleOp::create(module.getLoc());
+  KernelObject kernels{"cpu_kernels", brt::KernelFormat::SharedObject, cpuTargetTriple(),
+                       ""};
+  FailureOr<func::FuncOp> program = buildHostProgram(*host, entry, kernels.name);
+  if (failed(program))
+    return failure();
+  FailureOr<std::string> so = buildCPUKernels(module, options, timing);
+  if (failed(so))
+    return failure();
+  kernels.bytes = std::move(*so);
+  TimingScope writeTiming = timing.nest("write artifact");
+  return writeArtifact(*program, kernels,
+                       {compilerVersion().str(), options.target, options.commandLine,
+                        options.sourceHash},
+                       outputPath);
+}

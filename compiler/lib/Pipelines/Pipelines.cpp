@@ -1,0 +1,68 @@
+//===- Pipelines.cpp - byteir's named pass pipelines ----------------------===//
+//
+// Pipelines are spelled in the textual pass-pipeline syntax so that what byteir runs
+// is exactly what a user can paste into byteir-opt.
+//
+//===----------------------------------------------------------------------===//
+#include "byteir/Pipelines/Pipelines.h"
+
+#include "mlir/Pass/PassRegistry.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace mlir;
+
+namespace {
+LogicalResult addPipeline(OpPassManager &pm, StringRef text) {
+  std::string errors;
+  llvm::raw_string_ostream os(errors);
+  if (failed(parsePassPipeline(text, pm, os))) {
+    llvm::errs() << "byteir: invalid internal pipeline '" << text << "': " << errors
+                 << "\n";
+    return failure();
+  }
+  return success();
+}
+
+constexpr llvm::StringLiteral kFrontend =
+    "func.func(chlo-legalize-to-stablehlo),inline,canonicalize,cse,symbol-dce";
+
+// Tensors -> buffers with identity layouts at the function boundary; results become
+// caller-provided out-parameters; temporaries are freed where they die.
+constexpr llvm::StringLiteral kBufferize =
+    "one-shot-bufferize{bufferize-function-boundaries allow-return-allocs-from-loops "
+    "function-boundary-type-conversion=identity-layout-map},"
+    "buffer-results-to-out-params{modify-public-functions hoist-static-allocs},"
+    "buffer-deallocation-pipeline,byteir-memref-copy-to-linalg";
+
+// Math ops with an LLVM lowering (sqrt, rsqrt, exp, ...) go to LLVM intrinsics first;
+// the rest (erf, tan, atan2, cbrt, ...) become libm calls.
+constexpr llvm::StringLiteral kLowerToLLVM =
+    "convert-linalg-to-loops,expand-strided-metadata,lower-affine,convert-scf-to-cf,"
+    "convert-complex-to-standard,convert-math-to-llvm,convert-math-to-libm,"
+    "finalize-memref-to-llvm,convert-arith-to-llvm,convert-complex-to-llvm,"
+    "convert-cf-to-llvm,convert-func-to-llvm{use-bare-ptr-memref-call-conv=1},"
+    "convert-index-to-llvm,reconcile-unrealized-casts";
+} // namespace
+
+LogicalResult mlir::byteir::buildFrontendPipeline(OpPassManager &pm) {
+  return addPipeline(pm, kFrontend);
+}
+
+LogicalResult mlir::byteir::buildCPUCodegenPipeline(OpPassManager &pm, StringRef entry) {
+  std::string text = llvm::formatv(
+      "stablehlo-legalize-to-linalg,canonicalize,cse,linalg-fuse-elementwise-ops,{0},"
+      "canonicalize,{1},byteir-cpu-kernel-entry{{function={2}}",
+      kBufferize, kLowerToLLVM, entry);
+  return addPipeline(pm, text);
+}
+
+void mlir::byteir::registerPipelines() {
+  PassPipelineRegistration<>(
+      "byteir-frontend",
+      "Producer StableHLO to canonical StableHLO (chlo legalized, calls inlined)",
+      [](OpPassManager &pm) { (void)buildFrontendPipeline(pm); });
+  PassPipelineRegistration<>(
+      "byteir-cpu-codegen",
+      "Canonical StableHLO to an LLVM dialect kernel with a void(void**) entry",
+      [](OpPassManager &pm) { (void)buildCPUCodegenPipeline(pm); });
+}

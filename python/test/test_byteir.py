@@ -1,0 +1,95 @@
+"""byteir's Python package against JAX's reference outputs and on bad input."""
+import pathlib
+
+import numpy as np
+import pytest
+
+import byteir
+
+TESTDATA = pathlib.Path(__file__).resolve().parents[2] / ".." / "shared" / "testdata" / "stablehlo_jax"
+CASES = ["mlp", "softmax", "layernorm", "batched_matmul", "mixed_dtypes"]
+
+
+def load_case(name):
+    case = TESTDATA / name
+    inputs = [np.load(p) for p in sorted((case / "inputs").glob("*.npy"), key=lambda p: int(p.stem))]
+    outputs = [np.load(p) for p in sorted((case / "outputs").glob("*.npy"), key=lambda p: int(p.stem))]
+    return case / f"{name}.mlir", inputs, outputs
+
+
+@pytest.fixture(scope="module")
+def compiled(tmp_path_factory):
+    out = {}
+    for name in CASES:
+        source, _, _ = load_case(name)
+        artifact = tmp_path_factory.mktemp(name) / f"{name}.byre"
+        byteir.compile(str(source), str(artifact), target="cpu")
+        out[name] = artifact
+    return out
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_matches_jax(name, compiled):
+    _, inputs, outputs = load_case(name)
+    session = byteir.Session(str(compiled[name]))
+    assert session.inputs == [f"input_{i}" for i in range(len(inputs))]
+    results = session.run({f"input_{i}": x for i, x in enumerate(inputs)})
+    for i, want in enumerate(outputs):
+        got = results[f"output_{i}"]
+        assert got.dtype == want.dtype and got.shape == want.shape
+        np.testing.assert_allclose(got, want, rtol=1e-4, atol=1e-5)
+
+
+def test_fresh_random_inputs_match_numpy(compiled):
+    # mlp: relu(x @ w1 + b1) @ w2 + b2, checked on inputs JAX never saw.
+    rng = np.random.default_rng()
+    x, w1, b1, w2, b2 = (rng.standard_normal(s).astype(np.float32)
+                         for s in [(8, 64), (64, 128), (128,), (128, 10), (10,)])
+    got = byteir.Session(str(compiled["mlp"])).run(
+        {"input_0": x, "input_1": w1, "input_2": b1, "input_3": w2, "input_4": b2})["output_0"]
+    want = np.maximum(x @ w1 + b1, 0) @ w2 + b2
+    np.testing.assert_allclose(got, want, rtol=1e-4, atol=1e-4)
+
+
+def test_one_session_serves_concurrent_requests(compiled):
+    from concurrent.futures import ThreadPoolExecutor
+    _, inputs, outputs = load_case("softmax")
+    session = byteir.Session(str(compiled["softmax"]))
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: session.run({"input_0": inputs[0]}), range(16)))
+    for r in results:
+        np.testing.assert_allclose(r["output_0"], outputs[0], rtol=1e-4, atol=1e-5)
+
+
+def test_wrong_shape_is_an_error(compiled):
+    session = byteir.Session(str(compiled["softmax"]))
+    with pytest.raises(ValueError, match="expects f32"):
+        session.run({"input_0": np.zeros((3, 3), np.float32)})
+
+
+def test_unknown_input_is_an_error(compiled):
+    session = byteir.Session(str(compiled["softmax"]))
+    with pytest.raises(ValueError, match="no input 'nope'"):
+        session.run({"nope": np.zeros((3, 3), np.float32)})
+
+
+def test_missing_input_is_an_error(compiled):
+    session = byteir.Session(str(compiled["mlp"]))
+    with pytest.raises(ValueError, match="not bound"):
+        session.run({"input_0": np.ones((8, 64), np.float32)})
+
+
+def test_foreign_file_is_an_error(tmp_path):
+    bogus = tmp_path / "bogus.byre"
+    bogus.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    with pytest.raises(RuntimeError):
+        byteir.Session(str(bogus))
+
+
+def test_compile_error_names_the_location(tmp_path):
+    source = tmp_path / "bad.mlir"
+    source.write_text("func.func @main(%a: tensor<2xf32>) -> tensor<3xf32> {\n"
+                      "  %0 = stablehlo.add %a, %a : tensor<3xf32>\n"
+                      "  return %0 : tensor<3xf32>\n}\n")
+    with pytest.raises(RuntimeError, match=r"bad.mlir:2:\d+"):
+        byteir.compile(str(source), str(tmp_path / "bad.byre"))
