@@ -7,6 +7,7 @@
 
 #include "TestArtifacts.h"
 #include "brt/Artifact.h"
+#include "brt/Checksum.h"
 #include "brt/FileIO.h"
 #include "byre_generated.h"
 
@@ -122,8 +123,19 @@ TEST(ArtifactEnvelope, RandomBodyBehindAValidHeader) {
   }
 }
 
-// A minimal artifact whose one op carries `attr`, built without brt's writer.
-std::vector<uint8_t> moduleWithAttribute(fb::AttrValue type, bool withValue) {
+// What moduleWithAttribute() holds, as brt reads it.
+ArtifactDesc attributeModuleDesc() {
+  ArtifactDesc desc;
+  desc.devices = {{"cpu", DeviceKind::CPU, 0, 0, 64}};
+  OpDesc op{"NoOp", {}, {}, {{"axis", int64_t{3}}}, 0, -1};
+  desc.functions = {{"main", {}, {}, {op}}};
+  return desc;
+}
+
+// A minimal artifact whose one op carries `attr`, built without brt's writer (the
+// checksums are computed from attributeModuleDesc(), independently of the layout).
+std::vector<uint8_t> moduleWithAttribute(fb::AttrValue type, bool withValue,
+                                         FormatVersion formatVersion = kFormatVersion) {
   flatbuffers::FlatBufferBuilder b;
   auto value = withValue ? fb::CreateIntAttr(b, 3).Union() : flatbuffers::Offset<void>();
   std::vector<flatbuffers::Offset<fb::Attribute>> attrs = {
@@ -134,16 +146,22 @@ std::vector<uint8_t> moduleWithAttribute(fb::AttrValue type, bool withValue) {
       fb::CreateFunctionDirect(b, "main", nullptr, nullptr, &ops)};
   std::vector<flatbuffers::Offset<fb::Device>> devices = {
       fb::CreateDeviceDirect(b, "cpu", fb::DeviceKind::CPU, 0, 0, 64)};
-  fb::FormatVersion version(static_cast<uint16_t>(kFormatVersion.major),
-                            static_cast<uint16_t>(kFormatVersion.minor));
+  fb::FormatVersion version(static_cast<uint16_t>(formatVersion.major),
+                            static_cast<uint16_t>(formatVersion.minor));
+  ArtifactDesc desc = attributeModuleDesc();
+  desc.version = formatVersion;
   auto module = fb::CreateModule(b, &version, 0, b.CreateVector(devices),
-                                 b.CreateVector(functions));
+                                 b.CreateVector(functions), 0, 0, checksum64(nullptr, 0),
+                                 metadataChecksum(desc));
   b.FinishSizePrefixed(module, "BYRE");
   return std::vector<uint8_t>(b.GetBufferPointer(), b.GetBufferPointer() + b.GetSize());
 }
 
 TEST(ArtifactVerify, HandBuiltModuleLoads) {
-  EXPECT_TRUE(loadStatus(moduleWithAttribute(fb::AttrValue::IntAttr, true)).ok());
+  std::vector<uint8_t> bytes = moduleWithAttribute(fb::AttrValue::IntAttr, true);
+  StatusOr<Artifact> artifact = Artifact::loadBytes(bytes.data(), bytes.size());
+  ASSERT_TRUE(artifact.ok()) << artifact.status();
+  EXPECT_EQ(artifact->desc(), attributeModuleDesc());
 }
 
 TEST(ArtifactVerify, AttributeWithoutValue) {
@@ -154,9 +172,18 @@ TEST(ArtifactVerify, AttributeWithoutValue) {
 }
 
 TEST(ArtifactVerify, AttributeOfAFutureType) {
-  expectLoadError(moduleWithAttribute(static_cast<fb::AttrValue>(42), true),
+  FormatVersion newer{kFormatVersion.major, kFormatVersion.minor + 1};
+  expectLoadError(moduleWithAttribute(static_cast<fb::AttrValue>(42), true, newer),
                   StatusCode::Unsupported,
                   "attribute 'axis' has a value type (42) unknown to this runtime");
+}
+
+TEST(ArtifactVerify, AttributeTypeUnknownToItsOwnFormatIsDamage) {
+  expectLoadError(moduleWithAttribute(static_cast<fb::AttrValue>(42), true),
+                  StatusCode::Corrupt,
+                  "function 'main': op 'NoOp': attribute 'axis' has a value type (42) unknown "
+                  "to this runtime, which format " + toString(kFormatVersion) +
+                      " does not define: the artifact is damaged");
 }
 
 TEST(ArtifactVerify, LoadBytesFromUnalignedMemory) {

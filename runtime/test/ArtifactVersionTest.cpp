@@ -64,13 +64,39 @@ TEST(ArtifactVersion, NewerMinorIsRead) {
 
 TEST(ArtifactVersion, OlderUnsupportedMajorIsRefused) {
   ArtifactBuilder builder = makeValidBuilder();
-  builder.setFormatVersion({kOldestReadableMajor - 1, 5});
+  builder.setFormatVersion({kOldestReadableVersion.major - 1, 5});
   Status status = loadStatus(encode(builder));
   EXPECT_EQ(status.code(), StatusCode::Unsupported);
-  EXPECT_EQ(status.message(), "artifact format " + std::to_string(kOldestReadableMajor - 1) +
+  EXPECT_EQ(status.message(), "artifact format " +
+                                  std::to_string(kOldestReadableVersion.major - 1) +
                                   ".5 is older than the oldest this runtime reads (" +
-                                  std::to_string(kOldestReadableMajor) +
-                                  ".0); recompile the model");
+                                  toString(kOldestReadableVersion) + "); recompile the model");
+}
+
+// 1.0 artifacts have no checksums, so damage in them could not be detected.
+TEST(ArtifactVersion, FormatWithoutChecksumsIsRefused) {
+  ArtifactBuilder builder = makeValidBuilder();
+  builder.setFormatVersion({1, 0});
+  std::vector<uint8_t> bytes = encode(builder);
+  const fb::Module* module = fb::GetSizePrefixedModule(bytes.data());
+  EXPECT_FALSE(module->metadata_checksum().has_value());  // written as 1.0 was
+  EXPECT_FALSE(module->weights_checksum().has_value());
+  EXPECT_FALSE(module->kernels()->Get(0)->checksum().has_value());
+  Status status = loadStatus(bytes);
+  EXPECT_EQ(status.code(), StatusCode::Unsupported);
+  EXPECT_EQ(status.message(),
+            "artifact format 1.0 is older than the oldest this runtime reads (1.1): it has no "
+            "integrity checksums; recompile the model");
+}
+
+TEST(ArtifactVersion, CurrentFormatHasChecksums) {
+  EXPECT_EQ(kFormatVersion, (FormatVersion{1, 1}));
+  std::vector<uint8_t> bytes = encode(makeValidBuilder());
+  const fb::Module* module = fb::GetSizePrefixedModule(bytes.data());
+  EXPECT_TRUE(module->metadata_checksum().has_value());
+  EXPECT_TRUE(module->weights_checksum().has_value());
+  for (const fb::KernelBlob* kernel : *module->kernels())
+    EXPECT_TRUE(kernel->checksum().has_value());
 }
 
 TEST(ArtifactVersion, MissingVersionIsCorrupt) {

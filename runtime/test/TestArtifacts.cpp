@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "brt/Artifact.h"
+#include "brt/FileIO.h"
 
 namespace brt::test {
 
@@ -82,6 +83,35 @@ ArtifactBuilder makeValidBuilder() {
   WeightRef b = builder.addWeightData(floatBytes({0.5f, -1, 2, -4}).data(), 16);
   builder.addFunction(makeMain(w, b));
   builder.addFunction(makeSum());
+  return builder;
+}
+
+std::vector<uint8_t> testKernelBytes() {
+  StatusOr<AlignedBuffer> bytes = readFileBytes(BRT_TEST_KERNELS, 1u << 30);
+  EXPECT_TRUE(bytes.ok()) << bytes.status();
+  if (!bytes.ok()) return {};
+  return std::vector<uint8_t>(bytes->data(), bytes->data() + bytes->size());
+}
+
+ArtifactBuilder makeRunnableBuilder() {
+  ArtifactBuilder builder;
+  builder.setProvenance({"byteir 0.1.0 (test)", "cpu", "", "sha256:00"});
+  builder.addDevice({"cpu", DeviceKind::CPU, 0, 64, 64});
+  builder.addKernel({"test_kernels", KernelFormat::SharedObject, "x86_64-linux-gnu", 0},
+                    testKernelBytes());
+  std::vector<uint8_t> unused(100);
+  for (size_t i = 0; i < unused.size(); ++i) unused[i] = static_cast<uint8_t>(i * 7 + 1);
+  builder.addWeightData(unused.data(), unused.size());
+  FunctionDesc f;
+  f.name = "main";
+  f.arguments = {{"x", DType::F32, {4}, ArgKind::Input, 0, std::nullopt},
+                 {"y", DType::F32, {4}, ArgKind::Output, 0, std::nullopt}};
+  f.buffers = {{BufferKind::Argument, 0, 0, 16, DType::F32, {4}},
+               {BufferKind::Argument, 1, 0, 16, DType::F32, {4}},
+               {BufferKind::Arena, 0, 32, 16, DType::F32, {4}}};
+  f.ops = {{"LLVMKernelOp", {0}, {2}, {{"kernel_name", std::string("softmax4_entry")}}, 0, 0},
+           {"LLVMKernelOp", {2}, {1}, {{"kernel_name", std::string("copy4_entry")}}, 0, 0}};
+  builder.addFunction(std::move(f));
   return builder;
 }
 

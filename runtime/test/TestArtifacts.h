@@ -21,6 +21,18 @@ namespace brt::test {
 //   "sum"(a: f32[4] input, s: f32[] output), one op on cpu.
 ArtifactBuilder makeValidBuilder();
 
+// The bytes of the test kernel object (test/kernels/TestKernels.cpp, built as a
+// shared object); fails the test if it cannot be read.
+std::vector<uint8_t> testKernelBytes();
+
+// A valid artifact that Session can run, with a real kernel object:
+//   devices: 0 "cpu" (arena 64)
+//   kernels: 0 "test_kernels" (testKernelBytes())
+//   weights: 100 bytes that no argument uses
+//   "main"(x: f32[4] input, y: f32[4] output): y = softmax(x), computed into the
+//          arena by softmax4_entry, then copied to y by copy4_entry.
+ArtifactBuilder makeRunnableBuilder();
+
 // The bytes of builder.finishUnchecked(); fails the test if it errs.
 std::vector<uint8_t> encode(const ArtifactBuilder& builder);
 

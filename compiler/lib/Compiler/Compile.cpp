@@ -30,13 +30,20 @@ LogicalResult runPipeline(ModuleOp module, const byteir::CompileOptions &options
   return pm.run(module);
 }
 
+// The kernel functions of the partitioned module, compiled into one shared object;
+// nothing when every op went to a library.
 FailureOr<std::string> buildCPUKernels(ModuleOp module,
                                        const byteir::CompileOptions &options,
                                        TimingScope &timing) {
   OwningOpRef<ModuleOp> kernels(cast<ModuleOp>(module->clone()));
+  for (auto fn : llvm::make_early_inc_range(kernels->getOps<func::FuncOp>()))
+    if (!fn->hasAttr("byteir.kernel"))
+      fn.erase();
+  if (kernels->getOps<func::FuncOp>().empty())
+    return std::string();
   TimingScope codegenTiming = timing.nest("cpu codegen");
   if (failed(runPipeline(*kernels, options, codegenTiming, [&](OpPassManager &pm) {
-        return byteir::buildCPUCodegenPipeline(pm, options.entry);
+        return byteir::buildCPUCodegenPipeline(pm);
       })))
     return failure();
   codegenTiming.stop();
@@ -62,6 +69,13 @@ LogicalResult mlir::byteir::compileToArtifact(ModuleOp module,
   if (!entry || entry.isExternal())
     return emitError(module.getLoc(), "no entry function '") << options.entry << "'";
 
+  TimingScope partitionTiming = timing.nest("partition");
+  if (failed(runPipeline(module, options, partitionTiming, [&](OpPassManager &pm) {
+        return byteir::buildCPUPartitionPipeline(pm, options.entry, options.useLibraries);
+      })))
+    return failure();
+  partitionTiming.stop();
+
   // The host program first: it rejects what the runtime cannot bind (e.g. dynamic
   // shapes) before any code is generated.
   OwningOpRef<ModuleOp> host = ModuleOp::create(module.getLoc());
@@ -74,8 +88,11 @@ LogicalResult mlir::byteir::compileToArtifact(ModuleOp module,
   if (failed(so))
     return failure();
   kernels.bytes = std::move(*so);
+  ArrayRef<KernelObject> objects;
+  if (!kernels.bytes.empty())
+    objects = kernels;
   TimingScope writeTiming = timing.nest("write artifact");
-  return writeArtifact(*program, kernels,
+  return writeArtifact(*program, objects,
                        {compilerVersion().str(), options.target, options.commandLine,
                         options.sourceHash},
                        outputPath);

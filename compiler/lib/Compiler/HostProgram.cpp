@@ -2,11 +2,14 @@
 #include "HostProgram.h"
 
 #include "byteir/Dialect/Byre/IR/ByreOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/Builders.h"
 
 using namespace mlir;
 
 namespace {
+constexpr int64_t kArenaAlignment = 64;
+
 FailureOr<MemRefType> bufferType(Type type, Location loc, const Twine &name) {
   auto tensor = dyn_cast<RankedTensorType>(type);
   if (!tensor || !tensor.hasStaticShape())
@@ -14,49 +17,157 @@ FailureOr<MemRefType> bufferType(Type type, Location loc, const Twine &name) {
                                << "; this target needs statically shaped tensors";
   return MemRefType::get(tensor.getShape(), tensor.getElementType());
 }
+
+int64_t byteSize(MemRefType type) {
+  return type.getNumElements() * ((type.getElementTypeBitWidth() + 7) / 8);
+}
+
+// First-fit placement of buffers by liveness: two buffers share bytes only if no op
+// uses both. Returns the arena size.
+int64_t planArena(func::FuncOp fn) {
+  SmallVector<Operation *> ops;
+  llvm::DenseMap<Operation *, int64_t> index;
+  for (Operation &op : fn.getBody().front())
+    index[&op] = static_cast<int64_t>(ops.size()), ops.push_back(&op);
+  struct Placed {
+    int64_t begin, end, offset, size;
+  };
+  SmallVector<Placed> placed;
+  int64_t arenaSize = 0;
+  for (Operation *op : ops) {
+    auto alloc = dyn_cast<memref::AllocOp>(op);
+    if (!alloc)
+      continue;
+    int64_t begin = index[op], end = begin;
+    for (Operation *user : alloc->getUsers())
+      end = std::max(end, index[user]);
+    int64_t size = llvm::alignTo(byteSize(alloc.getType()), kArenaAlignment);
+    SmallVector<std::pair<int64_t, int64_t>> busy;  // [offset, offset + size)
+    for (const Placed &p : placed)
+      if (p.begin <= end && begin <= p.end)
+        busy.emplace_back(p.offset, p.offset + p.size);
+    llvm::sort(busy);
+    int64_t offset = 0;
+    for (auto [lo, hi] : busy) {
+      if (offset + size <= lo)
+        break;
+      offset = std::max(offset, hi);
+    }
+    placed.push_back({begin, end, offset, size});
+    arenaSize = std::max(arenaSize, offset + size);
+    alloc->setAttr("byre.arena_offset",
+                   IntegerAttr::get(IntegerType::get(fn.getContext(), 64), offset));
+  }
+  return arenaSize;
+}
+
+class HostBuilder {
+public:
+  HostBuilder(func::FuncOp entry, StringRef kernelObject)
+      : entry(entry), ctx(entry.getContext()), kernelObject(kernelObject) {}
+
+  FailureOr<func::FuncOp> build(ModuleOp host) {
+    if (failed(createSignature(host)))
+      return failure();
+    Block *body = fn.addEntryBlock();
+    OpBuilder builder = OpBuilder::atBlockBegin(body);
+    unsigned numInputs = entry.getNumArguments();
+    for (auto [arg, hostArg] : llvm::zip(entry.getArguments(), body->getArguments()))
+      buffers[arg] = hostArg;
+    auto ret = cast<func::ReturnOp>(entry.getBody().front().getTerminator());
+    // An output is written in place by the op producing it, once.
+    for (auto [i, value] : llvm::enumerate(ret.getOperands()))
+      if (value.getDefiningOp() && !directOutput.count(value))
+        directOutput[value] = body->getArgument(numInputs + i);
+    for (Operation &op : entry.getBody().front().without_terminator())
+      if (failed(emit(builder, op)))
+        return failure();
+    for (auto [i, value] : llvm::enumerate(ret.getOperands())) {
+      Value out = body->getArgument(numInputs + i);
+      if (buffers.lookup(value) != out)
+        byre::CopyOp::create(builder, ret.getLoc(), buffers.lookup(value), out);
+    }
+    func::ReturnOp::create(builder, entry.getLoc());
+    fn->setAttr("byre.arena_size",
+                IntegerAttr::get(IntegerType::get(ctx, 64), planArena(fn)));
+    return fn;
+  }
+
+private:
+  LogicalResult createSignature(ModuleOp host) {
+    SmallVector<Type> types;
+    SmallVector<DictionaryAttr> attrs;
+    auto add = [&](TypeRange values, StringRef prefix, byre::ArgType kind) -> LogicalResult {
+      for (auto [i, type] : llvm::enumerate(values)) {
+        std::string name = (prefix + Twine(i)).str();
+        FailureOr<MemRefType> memref = bufferType(type, entry.getLoc(), name);
+        if (failed(memref))
+          return failure();
+        types.push_back(*memref);
+        NamedAttrList list;
+        list.append(byre::ByreDialect::kArgNameAttr, StringAttr::get(ctx, name));
+        list.append(byre::ByreDialect::kArgTypeAttr, byre::ArgTypeAttr::get(ctx, kind));
+        attrs.push_back(list.getDictionary(ctx));
+      }
+      return success();
+    };
+    FunctionType signature = entry.getFunctionType();
+    if (failed(add(signature.getInputs(), "input_", byre::ArgType::Input)) ||
+        failed(add(signature.getResults(), "output_", byre::ArgType::Output)))
+      return failure();
+    OpBuilder builder = OpBuilder::atBlockEnd(host.getBody());
+    fn = func::FuncOp::create(builder, entry.getLoc(), entry.getName(),
+                              FunctionType::get(ctx, types, {}));
+    fn.setAllArgAttrs(attrs);
+    fn->setAttr(byre::ByreDialect::kEntryPointAttr, UnitAttr::get(ctx));
+    return success();
+  }
+
+  LogicalResult emit(OpBuilder &builder, Operation &op) {
+    SmallVector<Value> ins, outs;
+    for (Value operand : op.getOperands())
+      ins.push_back(buffers.lookup(operand));
+    for (Value result : op.getResults()) {
+      Value buffer = directOutput.lookup(result);
+      if (!buffer) {
+        FailureOr<MemRefType> type = bufferType(result.getType(), op.getLoc(), "result");
+        if (failed(type))
+          return failure();
+        buffer = memref::AllocOp::create(builder, op.getLoc(), *type);
+      }
+      buffers[result] = buffer;
+      outs.push_back(buffer);
+    }
+    if (auto call = dyn_cast<func::CallOp>(op)) {
+      auto compute = byre::ComputeOp::create(builder, op.getLoc(), "LLVMKernelOp", ins, outs);
+      compute->setAttr("kernel", StringAttr::get(ctx, kernelObject));
+      compute->setAttr("kernel_name",
+                       StringAttr::get(ctx, (call.getCallee() + "_entry").str()));
+      return success();
+    }
+    auto library = op.getAttrOfType<StringAttr>("byteir.library_call");
+    auto attrs = op.getAttrOfType<DictionaryAttr>("byteir.library_attrs");
+    if (!library || !attrs)
+      return op.emitOpError("is neither a kernel call nor a library call (run "
+                            "byteir-cpu-partition first)");
+    auto compute = byre::ComputeOp::create(builder, op.getLoc(), library, ins, outs);
+    for (NamedAttribute attr : attrs)
+      compute->setAttr(attr.getName(), attr.getValue());
+    return success();
+  }
+
+  func::FuncOp entry;
+  MLIRContext *ctx;
+  StringRef kernelObject;
+  func::FuncOp fn;
+  llvm::DenseMap<Value, Value> buffers, directOutput;
+};
 } // namespace
 
 FailureOr<func::FuncOp> mlir::byteir::buildHostProgram(ModuleOp host, func::FuncOp entry,
                                                        StringRef kernelObject) {
   MLIRContext *ctx = host.getContext();
   ctx->getOrLoadDialect<byre::ByreDialect>();
-  Location loc = entry.getLoc();
-  SmallVector<Type> argTypes;
-  SmallVector<DictionaryAttr> argAttrs;
-  auto addArgs = [&](TypeRange types, StringRef prefix,
-                     byre::ArgType kind) -> LogicalResult {
-    for (auto [i, type] : llvm::enumerate(types)) {
-      std::string name = (prefix + Twine(i)).str();
-      FailureOr<MemRefType> memref = bufferType(type, loc, name);
-      if (failed(memref))
-        return failure();
-      argTypes.push_back(*memref);
-      NamedAttrList attrs;
-      attrs.append(byre::ByreDialect::kArgNameAttr, StringAttr::get(ctx, name));
-      attrs.append(byre::ByreDialect::kArgTypeAttr, byre::ArgTypeAttr::get(ctx, kind));
-      argAttrs.push_back(attrs.getDictionary(ctx));
-    }
-    return success();
-  };
-  FunctionType signature = entry.getFunctionType();
-  if (failed(addArgs(signature.getInputs(), "input_", byre::ArgType::Input)) ||
-      failed(addArgs(signature.getResults(), "output_", byre::ArgType::Output)))
-    return failure();
-
-  OpBuilder builder = OpBuilder::atBlockEnd(host.getBody());
-  auto fn = func::FuncOp::create(builder, loc, entry.getName(),
-                                 FunctionType::get(ctx, argTypes, {}));
-  fn.setAllArgAttrs(argAttrs);
-  fn->setAttr(byre::ByreDialect::kEntryPointAttr, UnitAttr::get(ctx));
-  Block *body = fn.addEntryBlock();
-  builder.setInsertionPointToStart(body);
-  ValueRange args = body->getArguments();
-  unsigned numInputs = signature.getNumInputs();
-  auto call = byre::ComputeOp::create(builder, loc, "LLVMKernelOp",
-                                      args.take_front(numInputs),
-                                      args.drop_front(numInputs));
-  call->setAttr("kernel", StringAttr::get(ctx, kernelObject));
-  call->setAttr("kernel_name", StringAttr::get(ctx, (entry.getName() + "_entry").str()));
-  func::ReturnOp::create(builder, loc);
-  return fn;
+  ctx->getOrLoadDialect<memref::MemRefDialect>();
+  return HostBuilder(entry, kernelObject).build(host);
 }

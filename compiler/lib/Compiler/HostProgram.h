@@ -6,9 +6,12 @@
 
 namespace mlir::byteir {
 
-// Adds to `host` a byre entry point with the signature of `entry` (inputs
-// `input_<i>`, outputs `output_<i>`, as memrefs) whose body calls the whole entry
-// function, compiled into the kernel object `kernelObject` as `<entry>_entry`.
+// Adds to `host` the byre entry point for a partitioned entry function (see
+// byteir-cpu-partition): inputs `input_<i>` and outputs `output_<i>` as memrefs,
+// one `byre.compute` per kernel call ("LLVMKernelOp" into the kernel object
+// `kernelObject`) or library op, copies for outputs no op writes directly, and every
+// intermediate buffer planned into one arena (`byre.arena_offset` on each
+// memref.alloc, `byre.arena_size` on the function).
 FailureOr<func::FuncOp> buildHostProgram(ModuleOp host, func::FuncOp entry,
                                          StringRef kernelObject);
 

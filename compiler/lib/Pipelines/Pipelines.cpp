@@ -48,11 +48,18 @@ LogicalResult mlir::byteir::buildFrontendPipeline(OpPassManager &pm) {
   return addPipeline(pm, kFrontend);
 }
 
-LogicalResult mlir::byteir::buildCPUCodegenPipeline(OpPassManager &pm, StringRef entry) {
+LogicalResult mlir::byteir::buildCPUPartitionPipeline(OpPassManager &pm, StringRef entry,
+                                                      bool useLibraries) {
+  return addPipeline(pm, llvm::formatv("byteir-cpu-partition{{entry={0} use-libraries={1}}",
+                                       entry, useLibraries)
+                             .str());
+}
+
+LogicalResult mlir::byteir::buildCPUCodegenPipeline(OpPassManager &pm) {
   std::string text = llvm::formatv(
       "stablehlo-legalize-to-linalg,canonicalize,cse,linalg-fuse-elementwise-ops,{0},"
-      "canonicalize,{1},byteir-cpu-kernel-entry{{function={2}}",
-      kBufferize, kLowerToLLVM, entry);
+      "canonicalize,{1},byteir-cpu-kernel-entry",
+      kBufferize, kLowerToLLVM);
   return addPipeline(pm, text);
 }
 
@@ -63,6 +70,6 @@ void mlir::byteir::registerPipelines() {
       [](OpPassManager &pm) { (void)buildFrontendPipeline(pm); });
   PassPipelineRegistration<>(
       "byteir-cpu-codegen",
-      "Canonical StableHLO to an LLVM dialect kernel with a void(void**) entry",
+      "Kernel functions to LLVM dialect with void(void**) entries",
       [](OpPassManager &pm) { (void)buildCPUCodegenPipeline(pm); });
 }

@@ -18,24 +18,37 @@ struct CPUKernelEntryPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    auto kernel = module.lookupSymbol<LLVM::LLVMFuncOp>(functionName);
-    if (!kernel) {
-      module.emitError("no LLVM function '") << functionName << "' to wrap";
-      return signalPassFailure();
+    SmallVector<LLVM::LLVMFuncOp> kernels;
+    if (!functionName.empty()) {
+      auto kernel = module.lookupSymbol<LLVM::LLVMFuncOp>(functionName);
+      if (!kernel) {
+        module.emitError("no LLVM function '") << functionName << "' to wrap";
+        return signalPassFailure();
+      }
+      kernels.push_back(kernel);
+    } else {
+      for (auto fn : module.getOps<LLVM::LLVMFuncOp>())
+        if (!fn.isExternal() && fn.getLinkage() == LLVM::Linkage::External)
+          kernels.push_back(fn);
     }
+    for (LLVM::LLVMFuncOp kernel : kernels)
+      if (failed(wrap(module, kernel)))
+        return signalPassFailure();
+  }
+
+  LogicalResult wrap(ModuleOp module, LLVM::LLVMFuncOp kernel) {
     LLVM::LLVMFunctionType type = kernel.getFunctionType();
     auto ptrType = LLVM::LLVMPointerType::get(&getContext());
     if (!isa<LLVM::LLVMVoidType>(type.getReturnType()) ||
-        llvm::any_of(type.getParams(), [&](Type t) { return t != ptrType; })) {
-      kernel.emitError("kernel must take only pointers and return nothing (static "
-                       "shapes, bare-pointer calling convention, results as out "
-                       "parameters)");
-      return signalPassFailure();
-    }
+        llvm::any_of(type.getParams(), [&](Type t) { return t != ptrType; }))
+      return kernel.emitError("kernel must take only pointers and return nothing "
+                              "(static shapes, bare-pointer calling convention, "
+                              "results as out parameters)");
     buildEntry(module, kernel, ptrType);
-    // Only the entry is exported: a kernel named like a symbol of the loading
+    // Only entries are exported: a kernel named like a symbol of the loading
     // process (`main`) must not bind to it.
     kernel.setLinkage(LLVM::Linkage::Internal);
+    return success();
   }
 
   void buildEntry(ModuleOp module, LLVM::LLVMFuncOp kernel, Type ptrType) {
@@ -43,7 +56,7 @@ struct CPUKernelEntryPass
     OpBuilder builder = OpBuilder::atBlockEnd(module.getBody());
     auto voidType = LLVM::LLVMVoidType::get(&getContext());
     auto entry = LLVM::LLVMFuncOp::create(
-        builder, loc, functionName + "_entry",
+        builder, loc, (kernel.getName() + "_entry").str(),
         LLVM::LLVMFunctionType::get(voidType, {ptrType}));
     Block *block = entry.addEntryBlock(builder);
     builder.setInsertionPointToStart(block);

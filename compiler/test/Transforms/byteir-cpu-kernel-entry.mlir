@@ -1,4 +1,4 @@
-// RUN: byteir-opt %s -split-input-file -byteir-cpu-kernel-entry -verify-diagnostics | FileCheck %s
+// RUN: byteir-opt %s -split-input-file -byteir-cpu-kernel-entry="function=main" -verify-diagnostics | FileCheck %s
 
 // CHECK-LABEL: llvm.func internal @main(%{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr)
 // CHECK: llvm.func @main_entry(%[[BUFFERS:.*]]: !llvm.ptr)
@@ -31,3 +31,4 @@ module {
     llvm.return %in : i64
   }
 }
+

@@ -39,6 +39,10 @@ cl::opt<OptLevel> optLevel(cl::desc("Optimization level:"), cl::init(O3),
 cl::opt<std::string> cpuName("cpu", cl::desc("LLVM CPU to generate CPU kernels for"),
                              cl::init("x86-64-v3"));
 cl::opt<bool> timing("timing", cl::desc("Print the time each compiler stage took"));
+cl::opt<bool> useLibraries("libraries",
+                           cl::desc("Run matmuls and convolutions with tuned libraries "
+                                    "(oneDNN) instead of generated code"),
+                           cl::init(true));
 
 std::string sha256Hex(StringRef data) {
   std::array<uint8_t, 32> digest = llvm::SHA256::hash(
@@ -86,6 +90,7 @@ int main(int argc, char **argv) {
   options.target = target;
   options.cpu.cpu = cpuName;
   options.cpu.optLevel = optLevel;
+  options.useLibraries = useLibraries;
   options.commandLine = commandLine;
   options.configurePassManager = [](PassManager &pm) {
     return applyPassManagerCLOptions(pm);

@@ -37,7 +37,8 @@ class ArtifactBuilder {
   ArtifactDesc& desc() { return desc_; }
   const ArtifactDesc& desc() const { return desc_; }
 
-  // validateArtifact(), then the encoded bytes.
+  // validateArtifact(), then the encoded bytes, with the integrity checksums of
+  // format 1.1 (omitted when the format version is set below 1.1).
   StatusOr<std::vector<uint8_t>> finish() const;
   // The encoded bytes without semantic validation (for testing the loader).
   StatusOr<std::vector<uint8_t>> finishUnchecked() const;

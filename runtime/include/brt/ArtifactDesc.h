@@ -24,9 +24,14 @@ struct FormatVersion {
 
 // The format this runtime writes and the newest it reads. A major bump is an
 // incompatible change; a minor bump only adds (see docs/runtime.md).
-inline constexpr FormatVersion kFormatVersion{1, 0};
-// The oldest major this runtime reads.
-inline constexpr uint32_t kOldestReadableMajor = 1;
+//   1.0  initial format
+//   1.1  integrity checksums of kernels, weights and metadata (brt/Checksum.h)
+inline constexpr FormatVersion kFormatVersion{1, 1};
+// The first format with integrity checksums; the writer omits them for older ones.
+inline constexpr FormatVersion kChecksumsSince{1, 1};
+// The oldest format this runtime reads: 1.0 artifacts have no checksums, so they
+// cannot be checked for damage and are refused (recompile them).
+inline constexpr FormatVersion kOldestReadableVersion{1, 1};
 
 // Weights and kernel data start at multiples of this many bytes.
 inline constexpr uint64_t kWeightAlignment = 64;
@@ -141,6 +146,7 @@ const char* bufferKindName(BufferKind kind);  // "arena", "argument"
 const char* kernelFormatName(KernelFormat format);  // "shared-object", "ptx", "cubin"
 
 bool operator==(const FormatVersion& a, const FormatVersion& b);
+bool operator<(const FormatVersion& a, const FormatVersion& b);
 bool operator==(const Provenance& a, const Provenance& b);
 bool operator==(const DeviceDesc& a, const DeviceDesc& b);
 bool operator==(const WeightRef& a, const WeightRef& b);

@@ -27,7 +27,12 @@ StatusOr<const fb::Module*> verifyBytes(const uint8_t* data, size_t size) {
 StatusOr<Artifact> Artifact::loadBuffer(AlignedBuffer bytes) {
   BRT_ASSIGN_OR_RETURN(const fb::Module* module, verifyBytes(bytes.data(), bytes.size()));
   BRT_ASSIGN_OR_RETURN(ArtifactDesc desc, fbconv::readModule(*module));
+  // The checksums catch damage the checks above cannot see: values that are
+  // well-formed but not what the compiler wrote (an op's operand list, a shape),
+  // and the kernels' machine code and the weights, which nothing else checks.
+  BRT_RETURN_IF_ERROR(fbconv::checkMetadataChecksum(*module, desc));
   BRT_RETURN_IF_ERROR(validateArtifact(desc));
+  BRT_RETURN_IF_ERROR(fbconv::checkDataChecksums(*module));
   Artifact artifact;
   artifact.weights_ = spanOf(module->weights());
   if (module->kernels())

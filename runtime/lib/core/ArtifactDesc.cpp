@@ -65,6 +65,9 @@ const char* kernelFormatName(KernelFormat format) {
 bool operator==(const FormatVersion& a, const FormatVersion& b) {
   return a.major == b.major && a.minor == b.minor;
 }
+bool operator<(const FormatVersion& a, const FormatVersion& b) {
+  return a.major != b.major ? a.major < b.major : a.minor < b.minor;
+}
 bool operator==(const Provenance& a, const Provenance& b) {
   return a.compilerVersion == b.compilerVersion && a.target == b.target &&
          a.options == b.options && a.sourceHash == b.sourceHash;

@@ -33,6 +33,13 @@ Status checkWeightsAlignment(const fb::Module& module, const uint8_t* base);
 // such as an attribute without a value.
 StatusOr<ArtifactDesc> readModule(const fb::Module& module);
 
+// Integrity (format 1.1+; brt/Checksum.h). Corrupt, saying the artifact is damaged,
+// when a checksum is missing or does not match.
+// Module.metadata_checksum against metadataChecksum(desc), `desc` read from `module`.
+Status checkMetadataChecksum(const fb::Module& module, const ArtifactDesc& desc);
+// Every KernelBlob.checksum and Module.weights_checksum against the bytes.
+Status checkDataChecksums(const fb::Module& module);
+
 // Serializes; `kernelData[i]` holds the bytes of desc.kernels[i].
 StatusOr<std::vector<uint8_t>> writeModule(const ArtifactDesc& desc, ByteSpan weights,
                                            const std::vector<ByteSpan>& kernelData);

@@ -125,8 +125,15 @@ StatusOr<ArtifactDesc> readModule(const fb::Module& m) {
     for (const fb::Device* d : *m.devices()) desc.devices.push_back(readDevice(*d));
   if (m.functions()) {
     for (const fb::Function* f : *m.functions()) {
-      BRT_ASSIGN_OR_RETURN(FunctionDesc function, readFunction(*f));
-      desc.functions.push_back(std::move(function));
+      StatusOr<FunctionDesc> function = readFunction(*f);
+      if (!function.ok()) {
+        // Only a newer format can hold a value this runtime does not know.
+        if (function.status().code() == StatusCode::Unsupported && !(kFormatVersion < desc.version))
+          return corruptError(function.status().message(), ", which format ", desc.version,
+                              " does not define: the artifact is damaged");
+        return function.status();
+      }
+      desc.functions.push_back(std::move(*function));
     }
   }
   if (m.kernels())

@@ -95,10 +95,14 @@ Status checkFormatVersion(FormatVersion version) {
   if (version.major > kFormatVersion.major)
     return unsupportedError("artifact format ", version, " is newer than this runtime's ",
                             kFormatVersion, "; use a newer runtime or recompile the model");
-  if (version.major < kOldestReadableMajor)
+  if (version < kOldestReadableVersion)
     return unsupportedError("artifact format ", version,
                             " is older than the oldest this runtime reads (",
-                            kOldestReadableMajor, ".0); recompile the model");
+                            kOldestReadableVersion, ")",
+                            version < kChecksumsSince && version.major == kChecksumsSince.major
+                                ? ": it has no integrity checksums"
+                                : "",
+                            "; recompile the model");
   return okStatus();
 }
 

@@ -2,6 +2,7 @@
 #include <limits>
 
 #include "ArtifactFlatbuffer.h"
+#include "brt/Checksum.h"
 
 namespace brt::fbconv {
 
@@ -16,26 +17,35 @@ struct Overloaded : Ts... {
 template <class... Ts>
 Overloaded(Ts...) -> Overloaded<Ts...>;
 
+// Strings are written with their length (CreateString(std::string)), so that every
+// value reads back exactly as given: the metadata checksum depends on it.
 Offset<fb::Provenance> writeProvenance(FlatBufferBuilder& b, const Provenance& p) {
-  return fb::CreateProvenanceDirect(b, p.compilerVersion.c_str(), p.target.c_str(),
-                                    p.options.c_str(), p.sourceHash.c_str());
+  auto compilerVersion = b.CreateString(p.compilerVersion);
+  auto target = b.CreateString(p.target);
+  auto options = b.CreateString(p.options);
+  auto sourceHash = b.CreateString(p.sourceHash);
+  return fb::CreateProvenance(b, compilerVersion, target, options, sourceHash);
 }
 
 Offset<fb::Device> writeDevice(FlatBufferBuilder& b, const DeviceDesc& d) {
-  return fb::CreateDeviceDirect(b, d.name.c_str(), static_cast<fb::DeviceKind>(d.kind),
-                                d.ordinal, d.arenaSize, d.arenaAlignment);
+  auto name = b.CreateString(d.name);
+  return fb::CreateDevice(b, name, static_cast<fb::DeviceKind>(d.kind), d.ordinal, d.arenaSize,
+                          d.arenaAlignment);
 }
 
 Offset<fb::Argument> writeArgument(FlatBufferBuilder& b, const ArgumentDesc& a) {
   fb::WeightRef weight(a.weight ? a.weight->offset : 0, a.weight ? a.weight->size : 0);
-  return fb::CreateArgumentDirect(b, a.name.c_str(), static_cast<fb::DType>(a.dtype),
-                                  &a.shape, static_cast<fb::ArgKind>(a.kind), a.device,
-                                  a.weight ? &weight : nullptr);
+  auto name = b.CreateString(a.name);
+  auto shape = b.CreateVector(a.shape);
+  return fb::CreateArgument(b, name, static_cast<fb::DType>(a.dtype), shape,
+                            static_cast<fb::ArgKind>(a.kind), a.device,
+                            a.weight ? &weight : nullptr);
 }
 
 Offset<fb::Buffer> writeBuffer(FlatBufferBuilder& b, const BufferDesc& d) {
-  return fb::CreateBufferDirect(b, static_cast<fb::BufferKind>(d.kind), d.index, d.offset,
-                                d.size, static_cast<fb::DType>(d.dtype), &d.shape);
+  auto shape = b.CreateVector(d.shape);
+  return fb::CreateBuffer(b, static_cast<fb::BufferKind>(d.kind), d.index, d.offset, d.size,
+                          static_cast<fb::DType>(d.dtype), shape);
 }
 
 std::pair<fb::AttrValue, Offset<void>> writeAttrValue(FlatBufferBuilder& b,
@@ -44,16 +54,26 @@ std::pair<fb::AttrValue, Offset<void>> writeAttrValue(FlatBufferBuilder& b,
   return std::visit(
       Overloaded{
           [&](int64_t v) { return std::pair(T::IntAttr, fb::CreateIntAttr(b, v).Union()); },
-          [&](double v) { return std::pair(T::FloatAttr, fb::CreateFloatAttr(b, v).Union()); },
+          [&](double v) {
+            // FlatBuffers leaves out a field equal to its default, and -0.0 == 0.0:
+            // force it in so that -0.0 keeps its sign.
+            b.ForceDefaults(true);
+            auto attr = fb::CreateFloatAttr(b, v);
+            b.ForceDefaults(false);
+            return std::pair(T::FloatAttr, attr.Union());
+          },
           [&](bool v) { return std::pair(T::BoolAttr, fb::CreateBoolAttr(b, v).Union()); },
           [&](const std::string& v) {
-            return std::pair(T::StringAttr, fb::CreateStringAttrDirect(b, v.c_str()).Union());
+            auto text = b.CreateString(v);
+            return std::pair(T::StringAttr, fb::CreateStringAttr(b, text).Union());
           },
           [&](const std::vector<int64_t>& v) {
-            return std::pair(T::IntArrayAttr, fb::CreateIntArrayAttrDirect(b, &v).Union());
+            auto values = b.CreateVector(v);
+            return std::pair(T::IntArrayAttr, fb::CreateIntArrayAttr(b, values).Union());
           },
           [&](const std::vector<double>& v) {
-            return std::pair(T::FloatArrayAttr, fb::CreateFloatArrayAttrDirect(b, &v).Union());
+            auto values = b.CreateVector(v);
+            return std::pair(T::FloatArrayAttr, fb::CreateFloatArrayAttr(b, values).Union());
           },
           [&](const std::vector<std::string>& v) {
             auto strings = b.CreateVectorOfStrings(v);
@@ -67,10 +87,14 @@ Offset<fb::Op> writeOp(FlatBufferBuilder& b, const OpDesc& op) {
   std::vector<Offset<fb::Attribute>> attrs;
   for (const Attribute& attr : op.attrs) {
     auto [type, value] = writeAttrValue(b, attr.value);
-    attrs.push_back(fb::CreateAttributeDirect(b, attr.name.c_str(), type, value));
+    auto name = b.CreateString(attr.name);
+    attrs.push_back(fb::CreateAttribute(b, name, type, value));
   }
-  return fb::CreateOpDirect(b, op.callee.c_str(), &op.inputs, &op.outputs, &attrs, op.device,
-                            op.kernel);
+  auto callee = b.CreateString(op.callee);
+  auto inputs = b.CreateVector(op.inputs);
+  auto outputs = b.CreateVector(op.outputs);
+  auto attrVector = b.CreateVector(attrs);
+  return fb::CreateOp(b, callee, inputs, outputs, attrVector, op.device, op.kernel);
 }
 
 Offset<fb::Function> writeFunction(FlatBufferBuilder& b, const FunctionDesc& f) {
@@ -80,7 +104,11 @@ Offset<fb::Function> writeFunction(FlatBufferBuilder& b, const FunctionDesc& f) 
   for (const BufferDesc& d : f.buffers) buffers.push_back(writeBuffer(b, d));
   std::vector<Offset<fb::Op>> ops;
   for (const OpDesc& op : f.ops) ops.push_back(writeOp(b, op));
-  return fb::CreateFunctionDirect(b, f.name.c_str(), &args, &buffers, &ops);
+  auto name = b.CreateString(f.name);
+  auto argVector = b.CreateVector(args);
+  auto bufferVector = b.CreateVector(buffers);
+  auto opVector = b.CreateVector(ops);
+  return fb::CreateFunction(b, name, argVector, bufferVector, opVector);
 }
 
 // A byte vector starting at a multiple of kWeightAlignment. (PreAlign, not
@@ -90,10 +118,19 @@ Offset<flatbuffers::Vector<uint8_t>> writeAlignedBytes(FlatBufferBuilder& b, Byt
   return b.CreateVector(bytes.data, bytes.size);
 }
 
-Offset<fb::KernelBlob> writeKernel(FlatBufferBuilder& b, const KernelDesc& k, ByteSpan data) {
+// The checksum of `bytes` when the format has checksums.
+flatbuffers::Optional<uint64_t> checksumFor(const ArtifactDesc& desc, ByteSpan bytes) {
+  if (desc.version < kChecksumsSince) return flatbuffers::nullopt;
+  return checksum64(bytes);
+}
+
+Offset<fb::KernelBlob> writeKernel(FlatBufferBuilder& b, const ArtifactDesc& desc,
+                                   const KernelDesc& k, ByteSpan data) {
   auto bytes = writeAlignedBytes(b, data);
-  return fb::CreateKernelBlob(b, b.CreateString(k.name), static_cast<fb::KernelFormat>(k.format),
-                              b.CreateString(k.target), bytes);
+  auto name = b.CreateString(k.name);
+  auto target = b.CreateString(k.target);
+  return fb::CreateKernelBlob(b, name, static_cast<fb::KernelFormat>(k.format), target, bytes,
+                              checksumFor(desc, data));
 }
 
 // A generous upper bound on the metadata's encoded size.
@@ -145,17 +182,31 @@ StatusOr<std::vector<uint8_t>> writeModule(const ArtifactDesc& desc, ByteSpan we
   auto weightsVector = writeAlignedBytes(b, weights);
   std::vector<Offset<fb::KernelBlob>> kernels;
   for (size_t i = 0; i < desc.kernels.size(); ++i)
-    kernels.push_back(writeKernel(b, desc.kernels[i], kernelData[i]));
+    kernels.push_back(writeKernel(b, desc, desc.kernels[i], kernelData[i]));
   std::vector<Offset<fb::Function>> functions;
   for (const FunctionDesc& f : desc.functions) functions.push_back(writeFunction(b, f));
   std::vector<Offset<fb::Device>> devices;
   for (const DeviceDesc& d : desc.devices) devices.push_back(writeDevice(b, d));
   fb::FormatVersion version(static_cast<uint16_t>(desc.version.major),
                             static_cast<uint16_t>(desc.version.minor));
-  auto module = fb::CreateModule(b, &version, writeProvenance(b, desc.provenance),
-                                 b.CreateVector(devices), b.CreateVector(functions),
-                                 b.CreateVector(kernels), weightsVector);
+  bool withChecksums = !(desc.version < kChecksumsSince);
+  uint64_t metadata = metadataChecksum(desc);
+  auto provenance = writeProvenance(b, desc.provenance);
+  auto deviceVector = b.CreateVector(devices);
+  auto functionVector = b.CreateVector(functions);
+  auto kernelVector = b.CreateVector(kernels);
+  auto module = fb::CreateModule(
+      b, &version, provenance, deviceVector, functionVector, kernelVector, weightsVector,
+      checksumFor(desc, weights),
+      withChecksums ? flatbuffers::Optional<uint64_t>(metadata) : flatbuffers::nullopt);
   b.FinishSizePrefixed(module, kFileIdentifier);
+  // The loader recomputes the metadata checksum from what it reads, so what was
+  // written must read back as given.
+  if (withChecksums) {
+    StatusOr<ArtifactDesc> written = readModule(*fb::GetSizePrefixedModule(b.GetBufferPointer()));
+    if (!written.ok() || metadataChecksum(*written) != metadata)
+      return internalError("the artifact's metadata does not read back as written");
+  }
   return std::vector<uint8_t>(b.GetBufferPointer(), b.GetBufferPointer() + b.GetSize());
 }
 

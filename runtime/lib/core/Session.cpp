@@ -1,5 +1,7 @@
 #include "brt/Session.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "../cpu/KernelLibrary.h"
@@ -20,6 +22,21 @@ Status checkView(const char* what, const ArgumentDesc& arg, DType dtype,
       *numElements(arg.shape) > 0)
     return invalidArgumentError(what, " '", arg.name, "' has no data");
   return okStatus();
+}
+// The arena of `device`: arenaSize bytes at a multiple of its arenaAlignment
+// (allocated in `storage`; null when empty).
+StatusOr<uint8_t*> allocateArena(const DeviceDesc& device, AlignedBuffer& storage) {
+  if (device.arenaSize == 0) return nullptr;
+  uint64_t alignment = std::max<uint64_t>(device.arenaAlignment, AlignedBuffer::kAlignment);
+  uint64_t bytes = 0;
+  if (__builtin_add_overflow(device.arenaSize, alignment - AlignedBuffer::kAlignment, &bytes))
+    return resourceExhaustedError("the arena of device '", device.name, "' (",
+                                  device.arenaSize, " bytes, aligned to ", alignment,
+                                  ") does not fit in memory");
+  BRT_ASSIGN_OR_RETURN(storage, AlignedBuffer::allocateUninitialized(bytes));
+  uintptr_t address = reinterpret_cast<uintptr_t>(storage.data());
+  uintptr_t aligned = (address + (alignment - 1)) & ~static_cast<uintptr_t>(alignment - 1);
+  return storage.data() + (aligned - address);
 }
 }  // namespace
 
@@ -128,11 +145,13 @@ StatusOr<std::vector<Tensor>> RequestContext::run() {
     BRT_ASSIGN_OR_RETURN(results[i], Tensor::create(arg.dtype, arg.shape));
     argData[argIndex] = static_cast<uint8_t*>(results[i].data());
   }
-  BRT_ASSIGN_OR_RETURN(AlignedBuffer arena,
-                       AlignedBuffer::allocateUninitialized(
-                           session_.artifact().desc().devices.empty()
-                               ? 0
-                               : session_.artifact().desc().devices[0].arenaSize));
+  // One planned arena per device (memory space); buffers of kind Arena index it.
+  const std::vector<DeviceDesc>& devices = session_.artifact().desc().devices;
+  std::vector<AlignedBuffer> arenaStorage(devices.size());
+  std::vector<uint8_t*> arenas(devices.size(), nullptr);
+  for (size_t d = 0; d < devices.size(); ++d) {
+    BRT_ASSIGN_OR_RETURN(arenas[d], allocateArena(devices[d], arenaStorage[d]));
+  }
   std::vector<void*> pointers;
   for (size_t i = 0; i < fn.ops.size(); ++i) {
     const OpDesc& op = fn.ops[i];
@@ -141,8 +160,8 @@ StatusOr<std::vector<Tensor>> RequestContext::run() {
       for (uint32_t b : *list) {
         const BufferDesc& buffer = fn.buffers[b];
         uint8_t* base = buffer.kind == BufferKind::Argument ? argData[buffer.index]
-                                                            : arena.data();
-        pointers.push_back(base + buffer.offset);
+                                                            : arenas[buffer.index];
+        pointers.push_back(base ? base + buffer.offset : nullptr);
       }
     session_.opEntries_[i](pointers.data());
   }

@@ -1,12 +1,14 @@
 #include "KernelLibrary.h"
 
 #include <dlfcn.h>
+#include <link.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <utility>
 
 namespace brt {
 
@@ -22,10 +24,15 @@ Status writeAll(int fd, ByteSpan bytes) {
   return Status();
 }
 
-// Closes the descriptor on every path; dlopen keeps its own mapping.
+// Owns the memory file's descriptor until the library is unloaded. It must stay
+// open while loaded: the loader recognizes libraries by path, and a reused
+// /proc/self/fd/N would make a second dlopen return the first library.
 struct FdCloser {
   int fd;
-  ~FdCloser() { ::close(fd); }
+  ~FdCloser() {
+    if (fd >= 0) ::close(fd);
+  }
+  int release() { return std::exchange(fd, -1); }
 };
 }  // namespace
 
@@ -43,14 +50,34 @@ StatusOr<std::unique_ptr<KernelLibrary>> KernelLibrary::load(const std::string& 
   std::string path = "/proc/self/fd/" + std::to_string(fd);
   void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (!handle) return invalidArgumentError("cannot load kernel '", name, "': ", ::dlerror());
-  return std::unique_ptr<KernelLibrary>(new KernelLibrary(name, handle));
+  return std::unique_ptr<KernelLibrary>(new KernelLibrary(name, handle, closer.release()));
 }
 
-KernelLibrary::~KernelLibrary() { ::dlclose(handle_); }
+KernelLibrary::~KernelLibrary() {
+  ::dlclose(handle_);
+  ::close(fd_);
+}
 
 StatusOr<KernelEntry> KernelLibrary::entry(const std::string& symbol) const {
   void* address = ::dlsym(handle_, symbol.c_str());
   if (!address) return notFoundError("kernel '", name_, "' has no entry '", symbol, "'");
+  // dlsym also searches the object's dependencies (libc, libm): an entry named
+  // "free" would be libc's. Only a function the kernel object defines itself is
+  // an entry.
+  Dl_info info;
+  void* elfSymbol = nullptr;  // const ElfW(Sym)*
+  void* definedIn = nullptr;  // struct link_map*
+  struct link_map* self = nullptr;
+  if (::dladdr1(address, &info, &elfSymbol, RTLD_DL_SYMENT) == 0 ||
+      ::dladdr1(address, &info, &definedIn, RTLD_DL_LINKMAP) == 0 ||
+      ::dlinfo(handle_, RTLD_DI_LINKMAP, &self) != 0 || definedIn != self)
+    return notFoundError("kernel '", name_, "' has no entry '", symbol,
+                         "' (the symbol is not defined by the kernel itself)");
+  // ST_TYPE is the low 4 bits of st_info in both ELF classes.
+  if (!elfSymbol ||
+      ELF64_ST_TYPE(static_cast<const ElfW(Sym)*>(elfSymbol)->st_info) != STT_FUNC)
+    return notFoundError("kernel '", name_, "' has no entry '", symbol,
+                         "' (the symbol is not a function)");
   return reinterpret_cast<KernelEntry>(address);
 }
 

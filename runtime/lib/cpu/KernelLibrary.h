@@ -24,10 +24,11 @@ class KernelLibrary {
   StatusOr<KernelEntry> entry(const std::string& symbol) const;
 
  private:
-  KernelLibrary(std::string name, void* handle)
-      : name_(std::move(name)), handle_(handle) {}
+  KernelLibrary(std::string name, void* handle, int fd)
+      : name_(std::move(name)), handle_(handle), fd_(fd) {}
   std::string name_;
   void* handle_;
+  int fd_;  // the memory file the library was loaded from
 };
 
 }  // namespace brt

@@ -167,9 +167,14 @@ brt::Status runMain(int argc, char** argv) {
   for (size_t i = 0; i < outputs.size(); ++i) {
     const std::string& name = args[session.outputs()[i]].name;
     printSummary(name, outputs[i]);
-    if (!options.outputDir.empty())
+    if (!options.outputDir.empty()) {
+      // The name comes from the artifact: it must not lead outside the directory.
+      if (name.empty() || name == "." || name == ".." ||
+          name.find_first_of(std::string("/\0", 2)) != std::string::npos)
+        return brt::invalidArgumentError("output '", name, "' cannot be used as a file name");
       BRT_RETURN_IF_ERROR(brt::writeNpy(options.outputDir + "/" + name + ".npy",
                                         outputs[i].view()));
+    }
   }
   if (options.bench > 0) return bench(session, inputs, options.bench);
   return brt::okStatus();

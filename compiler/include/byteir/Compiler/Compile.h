@@ -15,6 +15,8 @@ struct CompileOptions {
   std::string target = "cpu";
   std::string entry = "main";
   CPUTargetOptions cpu;
+  // Matmuls and convolutions become library calls (oneDNN) instead of kernels.
+  bool useLibraries = true;
   // Applied to every pass manager (e.g. the command line's IR printing options).
   std::function<LogicalResult(PassManager &)> configurePassManager;
   // Recorded in the artifact's provenance.

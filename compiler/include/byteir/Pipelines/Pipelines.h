@@ -15,10 +15,15 @@ namespace mlir::byteir {
 // canonical StableHLO entry function.
 LogicalResult buildFrontendPipeline(OpPassManager &pm);
 
-// `byteir-cpu-codegen`: canonical StableHLO to an LLVM dialect module whose entry
-// function `<entry>` takes one pointer per input and output buffer (static shapes),
-// plus the uniform `<entry>_entry(void **buffers)` wrapper the CPU provider calls.
-LogicalResult buildCPUCodegenPipeline(OpPassManager &pm, StringRef entry = "main");
+// The entry function becomes library calls and calls of outlined kernel functions
+// (the byteir-cpu-partition pass with these options).
+LogicalResult buildCPUPartitionPipeline(OpPassManager &pm, StringRef entry = "main",
+                                        bool useLibraries = true);
+
+// `byteir-cpu-codegen`: kernel functions in StableHLO to an LLVM dialect module in
+// which each takes one pointer per input and output buffer (static shapes) and has
+// the uniform `<name>_entry(void **buffers)` wrapper the CPU provider calls.
+LogicalResult buildCPUCodegenPipeline(OpPassManager &pm);
 
 void registerPipelines();
 

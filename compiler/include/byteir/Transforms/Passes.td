@@ -13,11 +13,11 @@ def CPUKernelEntry : Pass<"byteir-cpu-kernel-entry", "::mlir::ModuleOp"> {
     turned each statically shaped memref argument into one pointer, and adds an
     exported wrapper `<function>_entry` that loads each pointer from the array and
     calls the function; the wrapped function gets internal linkage so that only the
-    entry is exported.
+    entries are exported.
   }];
   let options = [
-    Option<"functionName", "function", "std::string", /*default=*/"\"main\"",
-           "The kernel function to wrap">,
+    Option<"functionName", "function", "std::string", /*default=*/"\"\"",
+           "The kernel function to wrap (default: every defined, exported function)">,
   ];
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
@@ -31,6 +31,27 @@ def MemRefCopyToLinalg : Pass<"byteir-memref-copy-to-linalg"> {
     `linalg.copy` the copy becomes plain loops.
   }];
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
+def CPUPartition : Pass<"byteir-cpu-partition", "::mlir::ModuleOp"> {
+  let summary = "Split the entry function into library calls and outlined kernels";
+  let description = [{
+    Marks the StableHLO ops a tuned library serves better than generated code
+    (f32 matmul-shaped `dot_general`, NHWC/HWIO 2-d `convolution`) with
+    `byteir.library_call` and their library attributes in `byteir.library_attrs`,
+    and outlines every maximal run of the other ops into a private-free kernel
+    function `<entry>_kernel_<i>` (attribute `byteir.kernel`) called from the entry.
+    Constants used only inside kernels are cloned into them instead of crossing
+    kernel boundaries. The entry function then holds only calls, library ops and
+    the return: the shape of the host program.
+  }];
+  let options = [
+    Option<"entry", "entry", "std::string", /*default=*/"\"main\"",
+           "The entry function to partition">,
+    Option<"useLibraries", "use-libraries", "bool", /*default=*/"true",
+           "Route matmuls and convolutions to library calls">,
+  ];
+  let dependentDialects = ["::mlir::func::FuncDialect"];
 }
 
 #endif // BYTEIR_TRANSFORMS_PASSES

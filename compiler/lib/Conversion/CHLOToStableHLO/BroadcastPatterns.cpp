@@ -22,36 +22,40 @@ struct Operand {
   SmallVector<int64_t> dims; // result dimension of each operand dimension
 };
 
-/// A 1-D i32 tensor with the run-time size of every result dimension: static
-/// sizes as constants, else the maximum of the operand sizes mapped to it.
+Value i32Scalar(OpBuilder &b, Location loc, int64_t value) {
+  auto type = RankedTensorType::get({}, b.getI32Type());
+  return hlo::ConstantOp::create(
+      b, loc, DenseElementsAttr::get(type, b.getI32IntegerAttr(value)));
+}
+
+/// The run-time size of result dimension `d`: its static size, else the
+/// maximum size of the operand dimensions mapped to it (size-1 ones stretch).
+Value resultDimSize(OpBuilder &b, Location loc, ArrayRef<Operand> operands, int64_t d,
+                    int64_t size) {
+  if (!ShapedType::isDynamic(size))
+    return i32Scalar(b, loc, size);
+  Value dim;
+  for (const Operand &operand : operands) {
+    auto type = cast<RankedTensorType>(operand.value.getType());
+    for (auto [i, mapped] : llvm::enumerate(operand.dims)) {
+      if (mapped != d || type.getDimSize(i) == 1)
+        continue;
+      Value own =
+          hlo::GetDimensionSizeOp::create(b, loc, operand.value, b.getI64IntegerAttr(i));
+      dim = dim ? hlo::MaxOp::create(b, loc, dim, own).getResult() : own;
+    }
+  }
+  return dim ? dim : i32Scalar(b, loc, 1);
+}
+
+/// The run-time result shape as a 1-D i32 tensor.
 Value runtimeShape(OpBuilder &b, Location loc, ArrayRef<Operand> operands,
                    ArrayRef<int64_t> shape) {
-  auto scalar = RankedTensorType::get({}, b.getI32Type());
   auto vector = RankedTensorType::get({1}, b.getI32Type());
   SmallVector<Value> sizes;
-  for (auto [d, size] : llvm::enumerate(shape)) {
-    Value dim;
-    if (!ShapedType::isDynamic(size)) {
-      dim = hlo::ConstantOp::create(
-          b, loc, DenseElementsAttr::get(scalar, b.getI32IntegerAttr(size)));
-    }
-    for (const Operand &operand : operands) {
-      auto type = cast<RankedTensorType>(operand.value.getType());
-      for (auto [i, mapped] : llvm::enumerate(operand.dims)) {
-        if (dim && !ShapedType::isDynamic(size))
-          break;
-        if (mapped != static_cast<int64_t>(d) || type.getDimSize(i) == 1)
-          continue;
-        Value own = hlo::GetDimensionSizeOp::create(b, loc, operand.value,
-                                                    b.getI64IntegerAttr(i));
-        dim = dim ? hlo::MaxOp::create(b, loc, dim, own).getResult() : own;
-      }
-    }
-    if (!dim)
-      dim = hlo::ConstantOp::create(
-          b, loc, DenseElementsAttr::get(scalar, b.getI32IntegerAttr(1)));
-    sizes.push_back(hlo::ReshapeOp::create(b, loc, vector, dim));
-  }
+  for (auto [d, size] : llvm::enumerate(shape))
+    sizes.push_back(
+        hlo::ReshapeOp::create(b, loc, vector, resultDimSize(b, loc, operands, d, size)));
   return hlo::ConcatenateOp::create(b, loc, sizes, b.getI64IntegerAttr(0));
 }
 

@@ -27,6 +27,7 @@ struct ChloLegalizeToStableHLOPass
     MLIRContext *context = &getContext();
     ConversionTarget target(*context);
     target.addIllegalDialect<chlo::ChloDialect>();
+    target.addLegalDialect<stablehlo::StableHLODialect>();
     RewritePatternSet patterns(context);
     byteir::populateChloToStableHLOPatterns(context, patterns);
     if (failed(applyPartialConversion(getOperation(), target, std::move(patterns))))

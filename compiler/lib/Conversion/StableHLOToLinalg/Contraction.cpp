@@ -39,36 +39,91 @@ bool namedOpTypesOk(Type lhs, Type rhs, Type out) {
   bool allSignedInt = signedInt(lhs) && signedInt(rhs) && signedInt(out);
   if (!allFloat && !allSignedInt)
     return false;
-  return lhs.getIntOrFloatBitWidth() <= out.getIntOrFloatBitWidth() &&
-         rhs.getIntOrFloatBitWidth() <= out.getIntOrFloatBitWidth();
+  // Inputs equal to the result type or strictly narrower (f16 -> bf16 has
+  // no single cast).
+  auto widens = [&](Type in) {
+    return in == out || in.getIntOrFloatBitWidth() < out.getIntOrFloatBitWidth();
+  };
+  return widens(lhs) && widens(rhs);
 }
 
-/// The canonical named op for this contraction, if any.
-Value tryNamedOp(OpBuilder &b, Location loc, Value lhs, Value rhs, Value init,
-                 RankedTensorType outType, const Contraction &c) {
+bool isIota(ArrayRef<int64_t> dims, int64_t from) {
+  for (auto [i, d] : llvm::enumerate(dims))
+    if (d != from + static_cast<int64_t>(i))
+      return false;
+  return true;
+}
+
+/// Vector and unbatched forms: matvec, vecmat, dot.
+Value tryVectorOp(OpBuilder &b, Location loc, Value lhs, Value rhs, Value init,
+                  RankedTensorType outType, const Contraction &c) {
   int64_t lr = cast<RankedTensorType>(lhs.getType()).getRank();
   int64_t rr = cast<RankedTensorType>(rhs.getType()).getRank();
-  auto is = [](ArrayRef<int64_t> dims, std::initializer_list<int64_t> want) {
-    return llvm::equal(dims, want);
-  };
+  if (!c.lhsBatch.empty() || c.lhsContract.size() != 1)
+    return {};
   Type resType = outType;
-  TypeRange res(resType);
   SmallVector<Value, 2> ins = {lhs, rhs};
   SmallVector<Value, 1> outs = {init};
-  if (c.lhsBatch.empty() && c.lhsContract.size() == 1) {
-    if (lr == 2 && rr == 2 && is(c.lhsContract, {1}) && is(c.rhsContract, {0}))
-      return linalg::MatmulOp::create(b, loc, res, ins, outs).getResult(0);
-    if (lr == 2 && rr == 1 && is(c.lhsContract, {1}) && is(c.rhsContract, {0}))
-      return linalg::MatvecOp::create(b, loc, res, ins, outs).getResult(0);
-    if (lr == 1 && rr == 2 && is(c.lhsContract, {0}) && is(c.rhsContract, {0}))
-      return linalg::VecmatOp::create(b, loc, res, ins, outs).getResult(0);
-    if (lr == 1 && rr == 1)
-      return linalg::DotOp::create(b, loc, res, ins, outs).getResult(0);
-  }
-  if (lr == 3 && rr == 3 && is(c.lhsBatch, {0}) && is(c.rhsBatch, {0}) &&
-      is(c.lhsContract, {2}) && is(c.rhsContract, {1}))
-    return linalg::BatchMatmulOp::create(b, loc, res, ins, outs).getResult(0);
+  if (lr == 2 && rr == 1 && c.lhsContract[0] == 1)
+    return linalg::MatvecOp::create(b, loc, TypeRange(resType), ins, outs).getResult(0);
+  if (lr == 1 && rr == 2 && c.rhsContract[0] == 0)
+    return linalg::VecmatOp::create(b, loc, TypeRange(resType), ins, outs).getResult(0);
+  if (lr == 1 && rr == 1)
+    return linalg::DotOp::create(b, loc, TypeRange(resType), ins, outs).getResult(0);
   return {};
+}
+
+/// Matrix forms: [B..., m, k] x [B..., k, n] with either operand transposed in
+/// its last two dims, the batch dims leading. Several batch dims are collapsed
+/// into one (static shapes) for linalg.batch_matmul and expanded back.
+Value tryMatmulOp(OpBuilder &b, Location loc, Value lhs, Value rhs, Value init,
+                  RankedTensorType outType, const Contraction &c) {
+  auto lt = cast<RankedTensorType>(lhs.getType());
+  auto rt = cast<RankedTensorType>(rhs.getType());
+  int64_t nb = c.lhsBatch.size();
+  if (lt.getRank() != nb + 2 || rt.getRank() != nb + 2 || c.lhsContract.size() != 1 ||
+      !isIota(c.lhsBatch, 0) || !isIota(c.rhsBatch, 0))
+    return {};
+  bool transA = c.lhsContract[0] == nb;     // [B..., k, m]
+  bool transB = c.rhsContract[0] == nb + 1; // [B..., n, k]
+  if (transA && transB)
+    return {};
+  Type resType = outType;
+  auto named = [&](Value x, Value y, Value out, Type type, bool batched) -> Value {
+    SmallVector<Value, 2> ins = {x, y};
+    SmallVector<Value, 1> outs = {out};
+    TypeRange res(type);
+    if (!batched) {
+      if (transA)
+        return linalg::MatmulTransposeAOp::create(b, loc, res, ins, outs).getResult(0);
+      if (transB)
+        return linalg::MatmulTransposeBOp::create(b, loc, res, ins, outs).getResult(0);
+      return linalg::MatmulOp::create(b, loc, res, ins, outs).getResult(0);
+    }
+    if (transA)
+      return linalg::BatchMatmulTransposeAOp::create(b, loc, res, ins, outs).getResult(0);
+    if (transB)
+      return linalg::BatchMatmulTransposeBOp::create(b, loc, res, ins, outs).getResult(0);
+    return linalg::BatchMatmulOp::create(b, loc, res, ins, outs).getResult(0);
+  };
+  if (nb <= 1)
+    return named(lhs, rhs, init, resType, nb == 1);
+  // Collapse the batch dims (static shapes only).
+  if (!lt.hasStaticShape() || !rt.hasStaticShape() || !outType.hasStaticShape())
+    return {};
+  ReassociationIndices batchDims = llvm::to_vector(llvm::seq<int64_t>(0, nb));
+  SmallVector<ReassociationIndices> re = {batchDims, {nb}, {nb + 1}};
+  auto collapse = [&](Value v, RankedTensorType t) -> Value {
+    int64_t batch = 1;
+    for (int64_t d = 0; d < nb; ++d)
+      batch *= t.getDimSize(d);
+    auto ct = RankedTensorType::get({batch, t.getDimSize(nb), t.getDimSize(nb + 1)},
+                                    t.getElementType());
+    return tensor::CollapseShapeOp::create(b, loc, ct, v, re);
+  };
+  Value l = collapse(lhs, lt), r = collapse(rhs, rt), o = collapse(init, outType);
+  Value mm = named(l, r, o, o.getType(), true);
+  return tensor::ExpandShapeOp::create(b, loc, outType, mm, re);
 }
 
 /// acc + x * y in the result element type (i1: or/and).
@@ -124,7 +179,10 @@ LogicalResult lowerContraction(Operation *op, Value lhs, Value rhs, const Contra
   Value init = fillTensor(rewriter, loc, zero, emptyTensor(rewriter, loc, outType, dyn));
 
   if (namedOpTypesOk(lhsElem, rhsElem, outElem)) {
-    if (Value named = tryNamedOp(rewriter, loc, lhs, rhs, init, outType, c)) {
+    Value named = tryVectorOp(rewriter, loc, lhs, rhs, init, outType, c);
+    if (!named)
+      named = tryMatmulOp(rewriter, loc, lhs, rhs, init, outType, c);
+    if (named) {
       rewriter.replaceOp(op, named);
       return success();
     }

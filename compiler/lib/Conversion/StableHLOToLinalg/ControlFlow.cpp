@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Part2Common.h"
+#include "Patterns.h"
 
 #include "byteir/Dialect/StableHLO/IR/StableHLOOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -20,6 +21,7 @@
 
 using namespace mlir;
 using namespace mlir::byteir::shlo_part2;
+namespace hl = mlir::byteir::hlo_linalg;
 
 namespace {
 
@@ -31,7 +33,7 @@ struct WhileLowering : OpConversionPattern<stablehlo::WhileOp> {
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<Type> resultTypes;
     if (failed(getTypeConverter()->convertTypes(op.getResultTypes(), resultTypes)))
-      return rewriter.notifyMatchFailure(op, "unconvertible result types");
+      return hl::unsupported(op, "these result types");
     auto whileOp = scf::WhileOp::create(rewriter, op.getLoc(), resultTypes,
                                         adaptor.getOperand());
     rewriter.inlineRegionBefore(op.getCond(), whileOp.getBefore(),
@@ -54,7 +56,7 @@ struct IfLowering : OpConversionPattern<stablehlo::IfOp> {
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<Type> resultTypes;
     if (failed(getTypeConverter()->convertTypes(op.getResultTypes(), resultTypes)))
-      return rewriter.notifyMatchFailure(op, "unconvertible result types");
+      return hl::unsupported(op, "these result types");
     Location loc = op.getLoc();
     Value pred = tensor::ExtractOp::create(rewriter, loc, adaptor.getPred(), ValueRange{});
     auto ifOp = scf::IfOp::create(rewriter, loc, resultTypes, pred,
@@ -76,7 +78,7 @@ struct CaseLowering : OpConversionPattern<stablehlo::CaseOp> {
                   ConversionPatternRewriter &rewriter) const override {
     SmallVector<Type> resultTypes;
     if (failed(getTypeConverter()->convertTypes(op.getResultTypes(), resultTypes)))
-      return rewriter.notifyMatchFailure(op, "unconvertible result types");
+      return hl::unsupported(op, "these result types");
     Location loc = op.getLoc();
     Value index =
         tensor::ExtractOp::create(rewriter, loc, adaptor.getIndex(), ValueRange{});

@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Part2Common.h"
+#include "Patterns.h"
 #include "ScalarBody.h"
 
 #include "byteir/Dialect/StableHLO/IR/StableHLOOps.h"
@@ -101,11 +102,11 @@ struct ConvolutionLowering : OpConversionPattern<stablehlo::ConvolutionOp> {
     auto rhsType = dyn_cast<RankedTensorType>(rhs.getType());
     if (!resultType || !lhsType || !rhsType || !resultType.hasStaticShape() ||
         !lhsType.hasStaticShape() || !rhsType.hasStaticShape())
-      return rewriter.notifyMatchFailure(op, "needs static shapes");
+      return hl::unsupported(op, "a dynamic shape");
     Type outElem = resultType.getElementType();
     if (isa<ComplexType>(outElem) || isa<ComplexType>(lhsType.getElementType()) ||
         isa<quant::QuantizedType>(op.getLhs().getType().getElementType()))
-      return rewriter.notifyMatchFailure(op, "complex/quantized convolution");
+      return hl::unsupported(op, "this element type");
 
     auto dn = op.getDimensionNumbers();
     ArrayRef<int64_t> inSp = dn.getInputSpatialDimensions();
@@ -127,9 +128,11 @@ struct ConvolutionLowering : OpConversionPattern<stablehlo::ConvolutionOp> {
       hi[inSp[i]] = padHi[i];
       interior[inSp[i]] = lhsDil[i] - 1;
     }
-    lhs = padStatic(rewriter, loc, lhs,
-                    zeroScalar(rewriter, loc, lhsType.getElementType()), lo, hi,
-                    interior);
+    if (llvm::any_of(llvm::concat<int64_t>(lo, hi, interior),
+                     [](int64_t v) { return v != 0; }))
+      lhs = padStatic(rewriter, loc, lhs,
+                      zeroScalar(rewriter, loc, lhsType.getElementType()), lo, hi,
+                      interior);
 
     // 2. Reverse the kernel.
     if (auto rev = op.getWindowReversal()) {

@@ -21,6 +21,13 @@ LogicalResult lowerElementwise(Operation *op, ValueRange operands,
   if (!outType)
     return unsupported(op, "an unranked result");
   int64_t rank = outType.getRank();
+  if (isa<stablehlo::BitcastConvertOp>(op)) {
+    Type from = getElementTypeOrSelf(operands[0].getType());
+    Type to = outType.getElementType();
+    if (!from.isIntOrFloat() || !to.isIntOrFloat() ||
+        from.getIntOrFloatBitWidth() != to.getIntOrFloatBitWidth())
+      return unsupported(op, "bitcast_convert between element types of different widths");
+  }
   Value like;
   for (Value v : operands) {
     auto rt = dyn_cast<RankedTensorType>(v.getType());
@@ -33,6 +40,13 @@ LogicalResult lowerElementwise(Operation *op, ValueRange operands,
   }
   if (!hasScalarLowering(op))
     return unsupported(op, "this element type");
+  // convert / bitcast_convert between types that are equal once signless
+  // (i32 <-> ui32) are no-ops.
+  if (isa<stablehlo::ConvertOp, stablehlo::BitcastConvertOp>(op) &&
+      operands[0].getType() == outType) {
+    rewriter.replaceOp(op, operands[0]);
+    return success();
+  }
 
   MLIRContext *ctx = op->getContext();
   SmallVector<AffineMap> maps;

@@ -16,6 +16,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Part2Common.h"
+#include "Patterns.h"
 #include "ScalarBody.h"
 
 #include "byteir/Dialect/StableHLO/IR/StableHLOOps.h"
@@ -77,7 +78,7 @@ struct GatherLowering : OpConversionPattern<stablehlo::GatherOp> {
     Value operand = adaptor.getOperand(), indices = adaptor.getStartIndices();
     auto operandType = cast<RankedTensorType>(operand.getType());
     if (!resultType || !resultType.hasStaticShape() || !operandType.hasStaticShape())
-      return rewriter.notifyMatchFailure(op, "needs static shapes");
+      return hl::unsupported(op, "a dynamic shape");
     auto dn = op.getDimensionNumbers();
     ArrayRef<int64_t> offsetDims = dn.getOffsetDims();
     ArrayRef<int64_t> collapsed = dn.getCollapsedSliceDims();
@@ -145,7 +146,7 @@ struct ScatterLowering : OpConversionPattern<stablehlo::ScatterOp> {
     auto operandType = cast<RankedTensorType>(inputs[0].getType());
     auto updateType = cast<RankedTensorType>(updates[0].getType());
     if (!operandType.hasStaticShape() || !updateType.hasStaticShape())
-      return rewriter.notifyMatchFailure(op, "needs static shapes");
+      return hl::unsupported(op, "a dynamic shape");
     if (failed(hl::checkScalarRegion(op.getUpdateComputation(), op)))
       return failure();
     auto dn = op.getScatterDimensionNumbers();
@@ -247,7 +248,7 @@ struct TorchIndexSelectLowering : OpConversionPattern<stablehlo::TorchIndexSelec
     auto operandType = cast<RankedTensorType>(operand.getType());
     auto indexType = cast<RankedTensorType>(index.getType());
     if (!resultType || !resultType.hasStaticShape())
-      return rewriter.notifyMatchFailure(op, "needs a static result");
+      return hl::unsupported(op, "a dynamic shape");
     int64_t dim = op.getDim(), batchDims = op.getBatchDims();
     if (dim < 0)
       dim += operandType.getRank();

@@ -3,8 +3,9 @@
 // map                   -> linalg.generic running the computation region.
 // batch_norm_inference  -> stablehlo broadcast_in_dim/subtract/rsqrt/multiply/add,
 // batch_norm_training   -> the same plus two stablehlo.reduce (mean, biased
-//                          variance of the centered values); the new stablehlo
-//                          ops are then lowered by the other patterns.
+//                          variance of the centered values),
+// batch_norm_grad       -> likewise (two sums); the new stablehlo ops are then
+//                          lowered by the other patterns.
 // real_dynamic_slice    -> tensor.extract_slice with run-time offsets/strides.
 // dynamic_pad           -> linalg.generic choosing operand or padding value per
 //                          result element (any low/high/interior amounts).
@@ -15,6 +16,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Part2Common.h"
+#include "Patterns.h"
 #include "ScalarBody.h"
 
 #include "byteir/Dialect/StableHLO/IR/StableHLOOps.h"
@@ -51,7 +53,7 @@ struct MapLowering : OpConversionPattern<stablehlo::MapOp> {
                   ConversionPatternRewriter &rewriter) const override {
     auto resultType = convertedStatic(getTypeConverter(), op.getType());
     if (!resultType)
-      return rewriter.notifyMatchFailure(op, "needs a static result");
+      return hl::unsupported(op, "a dynamic shape");
     if (failed(hl::checkScalarRegion(op.getComputation(), op)))
       return failure();
     Location loc = op.getLoc();
@@ -150,7 +152,7 @@ struct BatchNormTrainingLowering
     Value x = adaptor.getOperand();
     auto type = cast<RankedTensorType>(x.getType());
     if (!type.hasStaticShape())
-      return rewriter.notifyMatchFailure(op, "needs static shapes");
+      return hl::unsupported(op, "a dynamic shape");
     int64_t fi = op.getFeatureIndex();
     double eps = op.getEpsilon().convertToDouble();
     int64_t count = type.getNumElements() / std::max<int64_t>(type.getDimSize(fi), 1);
@@ -174,6 +176,53 @@ struct BatchNormTrainingLowering
   }
 };
 
+/// grad_operand = scale * rsqrt(var + eps) *
+///   (grad_output - mean(grad_output) - x_hat * mean(grad_output * x_hat)),
+/// grad_scale = sum(grad_output * x_hat), grad_offset = sum(grad_output),
+/// with x_hat = (x - mean) * rsqrt(var + eps) and sums over all dims but the
+/// feature dim.
+struct BatchNormGradLowering : OpConversionPattern<stablehlo::BatchNormGradOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(stablehlo::BatchNormGradOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value x = adaptor.getOperand(), gy = adaptor.getGradOutput();
+    auto type = cast<RankedTensorType>(x.getType());
+    if (!type.hasStaticShape())
+      return hl::unsupported(op, "a dynamic shape");
+    int64_t fi = op.getFeatureIndex();
+    double eps = op.getEpsilon().convertToDouble();
+    int64_t count = type.getNumElements() / std::max<int64_t>(type.getDimSize(fi), 1);
+    auto vecType = RankedTensorType::get({type.getDimSize(fi)}, type.getElementType());
+    Value countV = splatConst(rewriter, loc, vecType, (double)count);
+
+    Value epsV = splatConst(rewriter, loc, vecType, eps);
+    Value inv = stablehlo::RsqrtOp::create(
+        rewriter, loc, stablehlo::AddOp::create(rewriter, loc, adaptor.getVariance(), epsV));
+    Value centered = stablehlo::SubtractOp::create(
+        rewriter, loc, x, bcast(rewriter, loc, adaptor.getMean(), type, fi));
+    Value xhat = stablehlo::MulOp::create(rewriter, loc, centered,
+                                          bcast(rewriter, loc, inv, type, fi));
+    Value gOffset = sumAllBut(rewriter, loc, gy, fi);
+    Value gScale = sumAllBut(
+        rewriter, loc, stablehlo::MulOp::create(rewriter, loc, gy, xhat), fi);
+    Value meanGy = stablehlo::DivOp::create(rewriter, loc, gOffset, countV);
+    Value meanGyX = stablehlo::DivOp::create(rewriter, loc, gScale, countV);
+    Value t = stablehlo::SubtractOp::create(rewriter, loc, gy,
+                                            bcast(rewriter, loc, meanGy, type, fi));
+    t = stablehlo::SubtractOp::create(
+        rewriter, loc, t,
+        stablehlo::MulOp::create(rewriter, loc, xhat,
+                                 bcast(rewriter, loc, meanGyX, type, fi)));
+    Value mul = stablehlo::MulOp::create(rewriter, loc, adaptor.getScale(), inv);
+    Value gx = stablehlo::MulOp::create(rewriter, loc, t, bcast(rewriter, loc, mul, type, fi));
+    rewriter.replaceOp(op, ValueRange{gx, gScale, gOffset});
+    return success();
+  }
+};
+
 //===----------------------------------------------------------------------===//
 // Dynamic-shape ops with static result types
 //===----------------------------------------------------------------------===//
@@ -192,7 +241,7 @@ struct RealDynamicSliceLowering : OpConversionPattern<stablehlo::RealDynamicSlic
                   ConversionPatternRewriter &rewriter) const override {
     auto resultType = convertedStatic(getTypeConverter(), op.getType());
     if (!resultType)
-      return rewriter.notifyMatchFailure(op, "needs a static result");
+      return hl::unsupported(op, "a dynamic shape");
     Location loc = op.getLoc();
     bool u = hl::isUnsignedElement(op.getStartIndices().getType());
     SmallVector<OpFoldResult> offsets, sizes, strides;
@@ -217,7 +266,7 @@ struct DynamicPadLowering : OpConversionPattern<stablehlo::DynamicPadOp> {
     auto resultType = convertedStatic(getTypeConverter(), op.getType());
     Value operand = adaptor.getOperand();
     if (!resultType || !isStatic(operand))
-      return rewriter.notifyMatchFailure(op, "needs static shapes");
+      return hl::unsupported(op, "a dynamic shape");
     Location loc = op.getLoc();
     auto operandType = cast<RankedTensorType>(operand.getType());
     int64_t rank = resultType.getRank();
@@ -282,7 +331,7 @@ struct DynamicIotaLowering : OpConversionPattern<stablehlo::DynamicIotaOp> {
                   ConversionPatternRewriter &rewriter) const override {
     auto resultType = convertedStatic(getTypeConverter(), op.getType());
     if (!resultType)
-      return rewriter.notifyMatchFailure(op, "needs a static result");
+      return hl::unsupported(op, "a dynamic shape");
     rewriter.replaceOp(op, stablehlo::IotaOp::create(rewriter, op.getLoc(), op.getType(),
                                                      op.getIotaDimension()));
     return success();
@@ -298,7 +347,7 @@ struct DynamicBroadcastInDimLowering
                   ConversionPatternRewriter &rewriter) const override {
     auto resultType = convertedStatic(getTypeConverter(), op.getType());
     if (!resultType || !isStatic(adaptor.getOperand()))
-      return rewriter.notifyMatchFailure(op, "needs static shapes");
+      return hl::unsupported(op, "a dynamic shape");
     rewriter.replaceOp(op, stablehlo::BroadcastInDimOp::create(
                                rewriter, op.getLoc(), resultType, adaptor.getOperand(),
                                op.getBroadcastDimensionsAttr()));
@@ -314,7 +363,7 @@ struct DynamicReshapeLowering : OpConversionPattern<stablehlo::DynamicReshapeOp>
                   ConversionPatternRewriter &rewriter) const override {
     auto resultType = convertedStatic(getTypeConverter(), op.getType());
     if (!resultType || !isStatic(adaptor.getOperand()))
-      return rewriter.notifyMatchFailure(op, "needs static shapes");
+      return hl::unsupported(op, "a dynamic shape");
     rewriter.replaceOp(op, stablehlo::ReshapeOp::create(rewriter, op.getLoc(), resultType,
                                                         adaptor.getOperand()));
     return success();
@@ -341,7 +390,7 @@ struct DynamicGatherLowering : OpConversionPattern<stablehlo::DynamicGatherOp> {
                   ConversionPatternRewriter &rewriter) const override {
     auto sizes = constantInts(op.getSliceSizes());
     if (!sizes)
-      return rewriter.notifyMatchFailure(op, "slice sizes are not constant");
+      return hl::unsupported(op, "a non-constant slice_sizes operand");
     Type resultType = getTypeConverter()->convertType(op.getType());
     rewriter.replaceOp(op, stablehlo::GatherOp::create(
                                rewriter, op.getLoc(), resultType, adaptor.getOperand(),
@@ -359,7 +408,7 @@ struct DynamicConvLowering : OpConversionPattern<stablehlo::DynamicConvOp> {
                   ConversionPatternRewriter &rewriter) const override {
     auto pad = constantInts(op.getPadding());
     if (!pad)
-      return rewriter.notifyMatchFailure(op, "padding is not constant");
+      return hl::unsupported(op, "a non-constant padding operand");
     int64_t nsp = op.getDimensionNumbers().getInputSpatialDimensions().size();
     auto padType = RankedTensorType::get({nsp, 2}, rewriter.getI64Type());
     auto padAttr = DenseIntElementsAttr::get(padType, *pad);
@@ -380,6 +429,7 @@ struct DynamicConvLowering : OpConversionPattern<stablehlo::DynamicConvOp> {
 void mlir::byteir::shlo_part2::populateMiscPatterns(const TypeConverter &tc,
                                                     RewritePatternSet &patterns) {
   patterns.add<MapLowering, BatchNormInferenceLowering, BatchNormTrainingLowering,
+               BatchNormGradLowering,
                RealDynamicSliceLowering, DynamicPadLowering, DynamicIotaLowering,
                DynamicBroadcastInDimLowering, DynamicReshapeLowering,
                DynamicGatherLowering, DynamicConvLowering>(tc, patterns.getContext());

@@ -20,51 +20,6 @@ Value indexConst(OpBuilder &b, Location loc, int64_t v) {
   return arith::ConstantIndexOp::create(b, loc, v);
 }
 
-Value castScalar(OpBuilder &b, Location loc, Value v, Type to, bool srcUnsigned,
-                 bool dstUnsigned) {
-  Type from = v.getType();
-  if (from == to)
-    return v;
-  auto fromF = dyn_cast<FloatType>(from), toF = dyn_cast<FloatType>(to);
-  auto fromI = dyn_cast<IntegerType>(from), toI = dyn_cast<IntegerType>(to);
-  if (fromF && toF) {
-    if (fromF.getWidth() < toF.getWidth())
-      return arith::ExtFOp::create(b, loc, to, v);
-    return arith::TruncFOp::create(b, loc, to, v);
-  }
-  if (fromI && toF) {
-    if (srcUnsigned || fromI.getWidth() == 1)
-      return arith::UIToFPOp::create(b, loc, to, v);
-    return arith::SIToFPOp::create(b, loc, to, v);
-  }
-  if (fromF && toI) {
-    if (toI.getWidth() == 1) {
-      Value zero = zeroScalar(b, loc, from);
-      return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE, v, zero);
-    }
-    if (dstUnsigned)
-      return arith::FPToUIOp::create(b, loc, to, v);
-    return arith::FPToSIOp::create(b, loc, to, v);
-  }
-  if (fromI && toI) {
-    if (toI.getWidth() == 1) {
-      Value zero = zeroScalar(b, loc, from);
-      return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, v, zero);
-    }
-    if (fromI.getWidth() < toI.getWidth()) {
-      if (srcUnsigned || fromI.getWidth() == 1)
-        return arith::ExtUIOp::create(b, loc, to, v);
-      return arith::ExtSIOp::create(b, loc, to, v);
-    }
-    return arith::TruncIOp::create(b, loc, to, v);
-  }
-  if (from.isIndex() && toI)
-    return arith::IndexCastOp::create(b, loc, to, v);
-  if (fromI && to.isIndex())
-    return toIndex(b, loc, v, srcUnsigned);
-  llvm_unreachable("castScalar: unsupported element types");
-}
-
 Value toIndex(OpBuilder &b, Location loc, Value v, bool isUnsigned) {
   if (v.getType().isIndex())
     return v;
@@ -147,12 +102,6 @@ FailureOr<SmallVector<Value>> emitScalarRegion(OpBuilder &b, Location loc,
   return hlo_linalg::convertScalarRegion(b, region, args);
 }
 
-Type convertElementType(const TypeConverter &tc, Type t) {
-  if (Type c = tc.convertType(t))
-    return c;
-  return t;
-}
-
 SmallVector<int64_t> valuesOr(std::optional<ArrayRef<int64_t>> attr, int64_t rank,
                               int64_t dflt) {
   if (attr)
@@ -186,4 +135,5 @@ void mlir::byteir::populateStableHLOToLinalgPart2Patterns(TypeConverter &typeCon
   populateSortPatterns(typeConverter, patterns);
   populateControlFlowPatterns(typeConverter, patterns);
   populateMiscPatterns(typeConverter, patterns);
+  populateRngPatterns(typeConverter, patterns);
 }

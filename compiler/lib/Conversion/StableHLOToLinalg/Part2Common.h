@@ -2,8 +2,9 @@
 //
 // Private to lib/Conversion/StableHLOToLinalg. Declares the populate function of
 // every part-2 file (convolution, windows, gather/scatter, sort, control flow,
-// misc) and small builders they share: scalar casts, filled tensors, padding with
-// edge + interior amounts, and running a stablehlo region on scalars.
+// misc, rng) and small builders they share: index casts, filled tensors,
+// padding with edge + interior amounts, and running a stablehlo region on
+// scalars (through part 1's ScalarBody).
 //
 //===----------------------------------------------------------------------===//
 #ifndef BYTEIR_LIB_CONVERSION_STABLEHLOTOLINALG_PART2COMMON_H
@@ -21,15 +22,11 @@ void populateGatherScatterPatterns(const TypeConverter &tc, RewritePatternSet &p
 void populateSortPatterns(const TypeConverter &tc, RewritePatternSet &patterns);
 void populateControlFlowPatterns(const TypeConverter &tc, RewritePatternSet &patterns);
 void populateMiscPatterns(const TypeConverter &tc, RewritePatternSet &patterns);
+void populateRngPatterns(const TypeConverter &tc, RewritePatternSet &patterns);
 
 /// arith.constant of value 0 (false for i1) of scalar type `t`.
 Value zeroScalar(OpBuilder &b, Location loc, Type t);
 Value indexConst(OpBuilder &b, Location loc, int64_t v);
-
-/// Converts the scalar `v` (of a signless type) to scalar type `to`; `srcUnsigned`
-/// and `dstUnsigned` say how the integers are to be read (extui/uitofp/fptoui).
-Value castScalar(OpBuilder &b, Location loc, Value v, Type to, bool srcUnsigned,
-                 bool dstUnsigned = false);
 
 /// Integer scalar (any width) to index, sign- or zero-extending.
 Value toIndex(OpBuilder &b, Location loc, Value v, bool isUnsigned);
@@ -51,9 +48,6 @@ Value padStatic(OpBuilder &b, Location loc, Value src, Value padValue,
 /// scalar lowering does not know.
 FailureOr<SmallVector<Value>> emitScalarRegion(OpBuilder &b, Location loc,
                                                Region &region, ValueRange args);
-
-/// The element type after type conversion (ui32 -> i32, ...).
-Type convertElementType(const TypeConverter &tc, Type t);
 
 /// The i64 values of an optional DenseI64ArrayAttr, or `rank` copies of `dflt`.
 SmallVector<int64_t> valuesOr(std::optional<ArrayRef<int64_t>> attr, int64_t rank,

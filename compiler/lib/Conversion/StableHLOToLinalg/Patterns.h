@@ -38,9 +38,6 @@ SmallVector<utils::IteratorType> parallelIterators(int64_t n);
 /// returns failure.
 LogicalResult unsupported(Operation *op, const Twine &what);
 
-/// True when every operand and result is a ranked tensor with a static shape.
-bool hasStaticShapes(Operation *op);
-
 } // namespace mlir::byteir::hlo_linalg
 
 #endif // BYTEIR_LIB_CONVERSION_STABLEHLOTOLINALG_PATTERNS_H

@@ -96,7 +96,7 @@ bool mlir::byteir::hlo_linalg::hasScalarLowering(Operation *op) {
 
 namespace {
 
-/// Lowers the block's ops; `report` controls whether failures emit errors.
+/// Lowers the block's ops at b's insertion point; errors are emitted on diagOp.
 FailureOr<SmallVector<Value>> lowerBlock(OpBuilder &b, Block &block, ValueRange args,
                                          Operation *diagOp) {
   if (block.getNumArguments() != args.size()) {
@@ -115,7 +115,9 @@ FailureOr<SmallVector<Value>> lowerBlock(OpBuilder &b, Block &block, ValueRange 
     if (!isOneElementTensor(v.getType()) || isUnsignedElement(v.getType()))
       return {};
     auto rt = cast<RankedTensorType>(v.getType());
-    SmallVector<Value> zeros(rt.getRank(), arith::ConstantIndexOp::create(b, v.getLoc(), 0));
+    SmallVector<Value> zeros;
+    if (rt.getRank() > 0)
+      zeros.assign(rt.getRank(), arith::ConstantIndexOp::create(b, v.getLoc(), 0));
     Value s = tensor::ExtractOp::create(b, v.getLoc(), v, zeros);
     map.map(v, s);
     return s;

@@ -78,9 +78,14 @@ Value floatToInt(OpBuilder &b, Location loc, Value x, FloatType src, IntegerType
   } else {
     r = arith::FPToSIOp::create(b, loc, it, x);
     Value limit = powerOfTwo(b, loc, src, w - 1);
+    // When 2^(w-1) overflows the source format (f16 -> i32) the limit is inf:
+    // x >= inf still catches +inf, and -inf needs `<=`.
+    bool limitIsInf =
+        cast<FloatAttr>(limit.getDefiningOp<arith::ConstantOp>().getValue()).getValue().isInfinity();
     tooBig = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGE, x, limit);
-    tooSmall = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, x,
-                                     arith::NegFOp::create(b, loc, limit));
+    tooSmall = arith::CmpFOp::create(
+        b, loc, limitIsInf ? arith::CmpFPredicate::OLE : arith::CmpFPredicate::OLT, x,
+        arith::NegFOp::create(b, loc, limit));
     maxV = intConst(b, loc, it, APInt::getSignedMaxValue(w));
     minV = intConst(b, loc, it, APInt::getSignedMinValue(w));
   }

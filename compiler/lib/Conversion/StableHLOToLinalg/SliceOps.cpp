@@ -83,13 +83,14 @@ struct ConcatenateConverter final : OpConversionPattern<stablehlo::ConcatenateOp
     }
     Value result = emptyTensor(rewriter, loc, type, dyn);
     OpFoldResult offset = rewriter.getIndexAttr(0);
-    for (Value in : inputs) {
+    for (auto [i, in] : llvm::enumerate(inputs)) {
       SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(rewriter, loc, in);
       SmallVector<OpFoldResult> offsets(type.getRank(), rewriter.getIndexAttr(0));
       SmallVector<OpFoldResult> strides(type.getRank(), rewriter.getIndexAttr(1));
       offsets[axis] = offset;
       result = tensor::InsertSliceOp::create(rewriter, loc, in, result, offsets, sizes, strides);
-      offset = addOfr(rewriter, loc, offset, sizes[axis]);
+      if (i + 1 < inputs.size())
+        offset = addOfr(rewriter, loc, offset, sizes[axis]);
     }
     rewriter.replaceOp(op, result);
     return success();
@@ -110,17 +111,28 @@ struct PadConverter final : OpConversionPattern<stablehlo::PadOp> {
                                 ConversionPatternRewriter &rewriter) const override {
     RankedTensorType type = convertedTensorType(*getTypeConverter(), op.getType());
     auto inType = dyn_cast<RankedTensorType>(adaptor.getOperand().getType());
-    if (!type || !inType || !type.hasStaticShape() || !inType.hasStaticShape())
-      return unsupported(op, "a dynamic shape");
+    if (!type || !inType)
+      return unsupported(op, "an unranked operand");
     Location loc = op.getLoc();
     ArrayRef<int64_t> low = op.getEdgePaddingLow(), high = op.getEdgePaddingHigh(),
                       interior = op.getInteriorPadding();
     int64_t rank = type.getRank();
-    Value padValue = extractScalar(rewriter, loc, adaptor.getPaddingValue());
     auto clampLow = [](int64_t v) { return std::max<int64_t>(v, 0); };
     bool hasInterior = llvm::any_of(interior, [](int64_t v) { return v != 0; });
     bool hasNegative = llvm::any_of(low, [](int64_t v) { return v < 0; }) ||
                        llvm::any_of(high, [](int64_t v) { return v < 0; });
+    if (!type.hasStaticShape() || !inType.hasStaticShape()) {
+      // Dynamic shapes: plain edge padding only.
+      if (hasInterior || hasNegative)
+        return unsupported(op, "interior or negative padding of a dynamic shape");
+      Value padValue = extractScalar(rewriter, loc, adaptor.getPaddingValue());
+      Value padded = tensor::PadOp::create(rewriter, loc, type, adaptor.getOperand(),
+                                           indexAttrs(rewriter, low),
+                                           indexAttrs(rewriter, high), padValue);
+      rewriter.replaceOp(op, padded);
+      return success();
+    }
+    Value padValue = extractScalar(rewriter, loc, adaptor.getPaddingValue());
     SmallVector<int64_t> posLow, posHigh;
     for (int64_t d = 0; d < rank; ++d) {
       posLow.push_back(clampLow(low[d]));

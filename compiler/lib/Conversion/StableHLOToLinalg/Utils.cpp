@@ -56,12 +56,3 @@ LogicalResult mlir::byteir::hlo_linalg::unsupported(Operation *op, const Twine &
   return op->emitError() << "'" << op->getName() << "': " << what
                          << " is not supported by stablehlo-legalize-to-linalg";
 }
-
-bool mlir::byteir::hlo_linalg::hasStaticShapes(Operation *op) {
-  auto isStatic = [](Type t) {
-    auto rt = dyn_cast<RankedTensorType>(t);
-    return rt && rt.hasStaticShape();
-  };
-  return llvm::all_of(op->getOperandTypes(), isStatic) &&
-         llvm::all_of(op->getResultTypes(), isStatic);
-}

@@ -14,6 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Part2Common.h"
+#include "Patterns.h"
 #include "ScalarBody.h"
 
 #include "byteir/Dialect/StableHLO/IR/StableHLOOps.h"
@@ -47,7 +48,7 @@ struct ReduceWindowLowering : OpConversionPattern<stablehlo::ReduceWindowOp> {
       return failure();
     ValueRange inputs = adaptor.getInputs(), inits = adaptor.getInitValues();
     if (!allStatic(resultTypes) || !allStatic(inputs.getTypes()))
-      return rewriter.notifyMatchFailure(op, "needs static shapes");
+      return hl::unsupported(op, "a dynamic shape");
     if (failed(hl::checkScalarRegion(op.getBody(), op)))
       return failure();
 
@@ -143,7 +144,7 @@ struct SelectAndScatterLowering : OpConversionPattern<stablehlo::SelectAndScatte
     auto operandType = cast<RankedTensorType>(operand.getType());
     auto sourceType = cast<RankedTensorType>(source.getType());
     if (!resultType || !operandType.hasStaticShape() || !sourceType.hasStaticShape())
-      return rewriter.notifyMatchFailure(op, "needs static shapes");
+      return hl::unsupported(op, "a dynamic shape");
     if (failed(hl::checkScalarRegion(op.getSelect(), op)) ||
         failed(hl::checkScalarRegion(op.getScatter(), op)))
       return failure();

@@ -5,6 +5,7 @@
 #include "brt/ArtifactBuilder.h"
 #include "brt/Tensor.h"
 
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "llvm/ADT/StringMap.h"
 
 using namespace mlir;
@@ -141,7 +142,28 @@ private:
     return success();
   }
 
+  LogicalResult addArenaBuffer(memref::AllocOp alloc) {
+    auto offset = alloc->getAttrOfType<IntegerAttr>("byre.arena_offset");
+    if (!offset)
+      return alloc.emitOpError("has no planned 'byre.arena_offset'");
+    MemRefType type = alloc.getType();
+    FailureOr<brt::DType> dtype = toDType(type.getElementType(), alloc.getLoc());
+    if (failed(dtype))
+      return failure();
+    brt::BufferDesc buffer{brt::BufferKind::Arena, 0, offset.getValue().getZExtValue(), 0,
+                           *dtype, brt::Shape(type.getShape().begin(), type.getShape().end())};
+    brt::StatusOr<uint64_t> size = brt::byteSize(buffer.dtype, buffer.shape);
+    if (!size.ok())
+      return alloc.emitOpError(size.status().message());
+    buffer.size = *size;
+    buffers[alloc.getResult()] = fn.buffers.size();
+    fn.buffers.push_back(std::move(buffer));
+    return success();
+  }
+
   LogicalResult addOp(Operation &op, const llvm::StringMap<uint32_t> &kernels) {
+    if (auto alloc = dyn_cast<memref::AllocOp>(op))
+      return addArenaBuffer(alloc);
     if (auto compute = dyn_cast<byre::ComputeOp>(op))
       return addCall(op, compute.getCallee(), compute.getInputs(), compute.getOutputs(),
                      kernels);
@@ -168,7 +190,9 @@ LogicalResult mlir::byteir::writeArtifact(func::FuncOp entry,
     return entry.emitOpError("is not a byre entry point");
   brt::ArtifactBuilder builder;
   builder.setProvenance(provenance);
-  builder.addDevice({"cpu", brt::DeviceKind::CPU, 0, /*arenaSize=*/0});
+  auto arenaSize = entry->getAttrOfType<IntegerAttr>("byre.arena_size");
+  builder.addDevice({"cpu", brt::DeviceKind::CPU, 0,
+                     arenaSize ? arenaSize.getValue().getZExtValue() : 0});
   llvm::StringMap<uint32_t> kernelIndex;
   for (const KernelObject &kernel : kernels)
     kernelIndex[kernel.name] = builder.addKernel(

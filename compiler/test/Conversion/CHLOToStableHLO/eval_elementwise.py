@@ -40,9 +40,6 @@ NP_TYPES = {
     "ui8": np.uint8, "ui16": np.uint16, "ui32": np.uint32, "ui64": np.uint64,
 }
 FLOATS = ("f64", "f32", "f16", "bf16")
-INT_OF_WIDTH = {16: "i16", 32: "i32", 64: "i64"}
-WIDTH = {"f64": 64, "f32": 32, "f16": 16, "bf16": 16, "i16": 16, "i32": 32,
-         "i64": 64}
 
 
 def round_bf16(a):

@@ -3,7 +3,7 @@
 // Part 2 of stablehlo-legalize-to-linalg: convolution, reduce_window,
 // select_and_scatter, gather, scatter, sort, torch_index_select, while/if/case,
 // map, batch_norm_*, and dynamic-shape ops with static result types.
-// Numerical end-to-end checks of the same ops: stablehlo-to-linalg-part2-e2e.mlir.
+// Numerical end-to-end checks of the same ops: stablehlo-legalize-to-linalg-part2-e2e.mlir.
 
 // CHECK-LABEL: func.func @conv_nhwc
 // CHECK: %[[PAD:.*]] = tensor.pad %{{.*}} low[0, 1, 1, 0] high[0, 1, 1, 0]
@@ -213,8 +213,8 @@ func.func @gather_batching_unsigned(%x: tensor<2x5x3xf32>, %i: tensor<2x4x1xui32
 // -----
 
 // CHECK-LABEL: func.func @scatter_add
-// CHECK: scf.for %[[I:.*]] = {{.*}} iter_args(%{{.*}} = %{{.*}}) -> (tensor<10x3xf32>)
-// CHECK:   scf.for %[[J:.*]] = {{.*}} iter_args(%[[ACC:.*]] = %{{.*}}) -> (tensor<10x3xf32>)
+// CHECK: scf.for %[[I:[a-z0-9_]+]] = {{.*}} iter_args(%{{.*}} = %{{.*}}) -> (tensor<10x3xf32>)
+// CHECK:   scf.for %[[J:[a-z0-9_]+]] = {{.*}} iter_args(%[[ACC:[a-z0-9_]+]] = %{{.*}}) -> (tensor<10x3xf32>)
 // CHECK:     %[[S:.*]] = tensor.extract %{{.*}}[%[[I]], %{{.*}}] : tensor<6x1xi32>
 // CHECK:     %[[R:.*]] = arith.index_cast %[[S]]
 // CHECK:     arith.cmpi ult, %[[R]]
@@ -237,15 +237,24 @@ func.func @scatter_add(%x: tensor<10x3xf32>, %i: tensor<6x1xi32>, %u: tensor<6x3
 // -----
 
 // CHECK-LABEL: func.func @sort_pairs
-// CHECK: scf.for %[[ROW:.*]] = {{.*}} -> (tensor<4x10xf32>, tensor<4x10xi32>)
-// CHECK:   scf.for %[[I:.*]] = %c1 to %c10 {{.*}} -> (tensor<4x10xf32>, tensor<4x10xi32>)
-// CHECK:     scf.while (%[[J:.*]] = %[[I]], {{.*}}) : (index, tensor<4x10xf32>, tensor<4x10xi32>)
-// CHECK:       arith.cmpi sgt, %[[J]]
-// CHECK:       scf.if %{{.*}} -> (i1)
+// Stable bottom-up merge sort of each row.
+// CHECK: scf.for %[[ROW:[a-z0-9_]+]] = {{.*}} -> (tensor<4x10xf32>, tensor<4x10xi32>)
+// CHECK:   %[[K:.*]] = tensor.extract_slice %{{.*}}[%[[ROW]], 0] [1, 10] [1, 1] : tensor<4x10xf32> to tensor<10xf32>
+// CHECK:   %[[V:.*]] = tensor.extract_slice %{{.*}}[%[[ROW]], 0] [1, 10] [1, 1] : tensor<4x10xi32> to tensor<10xi32>
+// CHECK:   %[[S:.*]]:5 = scf.while (%[[W:[a-z0-9_]+]] = %{{.*}}, %{{.*}} = %[[K]], %{{.*}} = %[[V]], %{{.*}} = %{{.*}}, %{{.*}} = %{{.*}}) : (index, tensor<10xf32>, tensor<10xi32>, tensor<10xf32>, tensor<10xi32>)
+// CHECK:     arith.cmpi slt, %[[W]], %c10
+// CHECK:     scf.condition
+// CHECK:   } do {
+// CHECK:     %[[W2:.*]] = arith.addi
+// CHECK:     scf.for %[[LO:.*]] = %{{.*}} to %c10 step %[[W2]]
+// CHECK:       scf.for
 // CHECK:         arith.cmpi sgt
-// CHECK:       scf.condition
-// CHECK:     } do {
-// CHECK-COUNT-4: tensor.insert
+// CHECK:         tensor.insert
+// CHECK:         tensor.insert
+// CHECK:     linalg.copy
+// CHECK:     linalg.copy
+// CHECK:   tensor.insert_slice %[[S]]#1 into %{{.*}}[%[[ROW]], 0] [1, 10] [1, 1]
+// CHECK:   tensor.insert_slice %[[S]]#2 into %{{.*}}[%[[ROW]], 0] [1, 10] [1, 1]
 func.func @sort_pairs(%k: tensor<4x10xf32>, %v: tensor<4x10xi32>) -> (tensor<4x10xf32>, tensor<4x10xi32>) {
   %0:2 = "stablehlo.sort"(%k, %v) <{dimension = 1 : i64, is_stable = true}> ({
   ^bb0(%a: tensor<f32>, %b: tensor<f32>, %c: tensor<i32>, %d: tensor<i32>):
@@ -438,4 +447,33 @@ func.func @dynamic_gather(%w: tensor<50x16xf32>, %i: tensor<4x1xi32>) -> tensor<
   %sizes = stablehlo.constant dense<[1, 16]> : tensor<2xi32>
   %0 = "stablehlo.dynamic_gather"(%w, %i, %sizes) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>}> : (tensor<50x16xf32>, tensor<4x1xi32>, tensor<2xi32>) -> tensor<4x16xf32>
   return %0 : tensor<4x16xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @batch_norm_grad
+// CHECK: math.rsqrt
+// CHECK: %[[GOFS:.*]] = linalg.reduce { arith.addf }
+// CHECK: %[[GSC:.*]] = linalg.reduce { arith.addf }
+// CHECK: return %{{.*}}, %[[GSC]], %[[GOFS]]
+func.func @batch_norm_grad(%x: tensor<4x3x2xf32>, %s: tensor<3xf32>, %m: tensor<3xf32>, %v: tensor<3xf32>, %gy: tensor<4x3x2xf32>) -> (tensor<4x3x2xf32>, tensor<3xf32>, tensor<3xf32>) {
+  %0:3 = "stablehlo.batch_norm_grad"(%x, %s, %m, %v, %gy) <{epsilon = 1.0e-3 : f32, feature_index = 1 : i64}> : (tensor<4x3x2xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<4x3x2xf32>) -> (tensor<4x3x2xf32>, tensor<3xf32>, tensor<3xf32>)
+  return %0#0, %0#1, %0#2 : tensor<4x3x2xf32>, tensor<3xf32>, tensor<3xf32>
+}
+
+// -----
+
+// Philox-4x32-10 per output element; the counter advances by the blocks used
+// (15 elements, 4 per block: 4 blocks).
+// CHECK-LABEL: func.func @rng_bit_generator
+// CHECK-SAME: (%[[S:.*]]: tensor<2xi64>) -> (tensor<2xi64>, tensor<3x5xi32>)
+// CHECK: %[[CTR:.*]] = tensor.extract %[[S]][%c1{{.*}}] : tensor<2xi64>
+// CHECK: %[[BITS:.*]] = linalg.generic
+// CHECK-COUNT-20: arith.muli %{{.*}} : i64
+// CHECK: %[[NEW:.*]] = arith.addi %[[CTR]], %c4_i64 : i64
+// CHECK: %[[STATE:.*]] = tensor.insert %[[NEW]] into %[[S]]
+// CHECK: return %[[STATE]], %[[BITS]]
+func.func @rng_bit_generator(%s: tensor<2xui64>) -> (tensor<2xui64>, tensor<3x5xui32>) {
+  %0:2 = stablehlo.rng_bit_generator %s, algorithm = THREE_FRY : (tensor<2xui64>) -> (tensor<2xui64>, tensor<3x5xui32>)
+  return %0#0, %0#1 : tensor<2xui64>, tensor<3x5xui32>
 }

@@ -531,7 +531,7 @@ func.func @chlo_top_k_unstable(%arg0: tensor<4x10xf32>) -> (tensor<4x3xf32>, ten
 // CHECK: chlo.erfc %arg1 : tensor<64xf32> -> tensor<64xf32>
 // CHECK: chlo.erfc %{{.*}} : tensor<64xf32> -> tensor<64xf32>
 // GENERIC-LABEL: "jax_forms"
-// GENERIC: "chlo.top_k"(%arg0) <{k = 3 : i64}> : (tensor<4x10xf32>) -> (tensor<4x3xf32>, tensor<4x3xi32>)
+// GENERIC: "chlo.top_k"(%arg0) <{is_stable = true, k = 3 : i64}> : (tensor<4x10xf32>) -> (tensor<4x3xf32>, tensor<4x3xi32>)
 // GENERIC: "chlo.erfc"(%arg1) : (tensor<64xf32>) -> tensor<64xf32>
 func.func @jax_forms(%arg0: tensor<4x10xf32>, %arg1: tensor<64xf32>) -> (tensor<4x3xf32>, tensor<4x3xi32>, tensor<64xf32>) {
   %values, %indices = chlo.top_k(%arg0, k = 3) : tensor<4x10xf32> -> (tensor<4x3xf32>, tensor<4x3xi32>)

@@ -1,6 +1,7 @@
 //===- StableHLODialect.cpp - stablehlo dialect registration --------------===//
 #include "byteir/Dialect/StableHLO/IR/StableHLOOps.h"
 
+#include "mlir/Transforms/InliningUtils.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
@@ -11,7 +12,22 @@ using namespace mlir::stablehlo;
 #define GET_TYPEDEF_CLASSES
 #include "byteir/Dialect/StableHLO/IR/StableHLOTypes.cpp.inc"
 
+namespace {
+// StableHLO ops have no side effects on the enclosing function beyond their own
+// semantics, so calls to functions of StableHLO ops can always be inlined.
+struct StableHLOInlinerInterface : public DialectInlinerInterface {
+  using DialectInlinerInterface::DialectInlinerInterface;
+  bool isLegalToInline(Operation *, Region *, bool, IRMapping &) const final {
+    return true;
+  }
+  bool isLegalToInline(Region *, Region *, bool, IRMapping &) const final {
+    return true;
+  }
+};
+} // namespace
+
 void StableHLODialect::initialize() {
+  addInterfaces<StableHLOInlinerInterface>();
   registerAttributes();
   registerTypes();
   addOperations<

@@ -310,7 +310,7 @@ def CHLO_TopKOp : CHLO_Op<"top_k", [Pure, InferTypeOpAdaptor]> {
     lower index comes first). `is_stable` defaults to true and is then not printed.
   }];
   let arguments = (ins HLO_Tensor:$operand, I64Attr:$k,
-                       DefaultValuedOptionalAttr<BoolAttr, "true">:$is_stable);
+                       DefaultValuedAttr<BoolAttr, "true">:$is_stable);
   let results = (outs HLO_Tensor:$values, RankedTensorOf<[I32]>:$indices);
   let assemblyFormat = [{
     `(` $operand `,` `k` `=` $k `)` attr-dict `:`

@@ -43,7 +43,14 @@ LOWER_TO_LLVM = [
 
 ELEM = {np.dtype(np.float32): "f32", np.dtype(np.float64): "f64",
         np.dtype(np.int32): "i32", np.dtype(np.int64): "i64",
-        np.dtype(np.bool_): "i1", np.dtype(np.uint32): "ui32"}
+        np.dtype(np.bool_): "i1", np.dtype(np.uint32): "ui32",
+        np.dtype(np.uint64): "ui64"}
+SIGNLESS = {np.dtype(np.uint32): np.int32, np.dtype(np.uint64): np.int64}
+
+
+def signless(a):
+    """Unsigned arrays viewed as the signless (two's complement) integers."""
+    return a.view(SIGNLESS[a.dtype]) if a.dtype in SIGNLESS else a
 
 
 def tensor_type(a, elem=None):
@@ -78,17 +85,17 @@ def wrapper(inputs, outputs, entry):
     lines = [
         "  func.func private @printMemrefF32(memref<*xf32>) attributes {llvm.emit_c_interface}",
         "  func.func private @printMemrefI32(memref<*xi32>) attributes {llvm.emit_c_interface}",
+        "  func.func private @printMemrefI64(memref<*xi64>) attributes {llvm.emit_c_interface}",
         "  func.func @main() {",
     ]
     args = []
     for i, a in enumerate(inputs):
-        if a.dtype == np.uint32:
-            a = a.view(np.int32)
+        a = signless(a)
         t = tensor_type(a)
         lines.append(f"    %in{i} = arith.constant dense<{literal(a)}> : {t}")
         args.append((f"%in{i}", t))
-    rtypes = [tensor_type(o, "i32" if o.dtype in (np.uint32, np.bool_) else None)
-              for o in outputs]
+    outputs = [signless(o) for o in outputs]
+    rtypes = [tensor_type(o) for o in outputs]
     res = ", ".join(rtypes)
     call = (f"call @{entry}({', '.join(n for n, _ in args)}) : "
             f"({', '.join(t for _, t in args)}) -> ({res})")
@@ -96,10 +103,10 @@ def wrapper(inputs, outputs, entry):
     lines.append(f"    %r{':' + str(len(outputs)) if len(outputs) > 1 else ''} = {call}")
     for i, (o, t) in enumerate(zip(outputs, rtypes)):
         mt = t.replace("tensor<", "memref<")
-        et = "f32" if o.dtype.kind == "f" else "i32"
+        et = ELEM[o.dtype]
         lines.append(f"    %m{i} = bufferization.to_buffer {names[i]} : {t} to {mt}")
         lines.append(f"    %u{i} = memref.cast %m{i} : {mt} to memref<*x{et}>")
-        fn = "printMemrefF32" if et == "f32" else "printMemrefI32"
+        fn = {"f32": "printMemrefF32", "i32": "printMemrefI32", "i64": "printMemrefI64"}[et]
         lines.append(f"    call @{fn}(%u{i}) : (memref<*x{et}>) -> ()")
     lines += ["    return", "  }"]
     return "\n".join(lines) + "\n"
@@ -114,8 +121,7 @@ def parse_prints(text):
         sizes = re.search(r"sizes = \[([^\]]*)\]", chunk).group(1)
         shape = tuple(int(s) for s in sizes.split(",") if s.strip())
         data = chunk.split("data =", 1)[1]
-        vals = [float(v) for v in NUM.findall(data)]
-        out.append(np.array(vals, np.float64).reshape(shape))
+        out.append((shape, NUM.findall(data)))
     return out
 
 
@@ -154,13 +160,16 @@ def run_case(name, module, inputs, expected, tools, entry="main", workdir="."):
     got = parse_prints(p.stdout)
     if len(got) != len(expected):
         return f"expected {len(expected)} results, printed {len(got)}"
-    for i, (g, e) in enumerate(zip(got, expected)):
-        if g.shape != e.shape:
-            return f"result {i}: shape {g.shape} != {e.shape}"
+    for i, ((shape, tokens), e) in enumerate(zip(got, expected)):
+        e = signless(e)
+        if shape != e.shape:
+            return f"result {i}: shape {shape} != {e.shape}"
         if e.dtype.kind == "f":
+            g = np.array([float(t) for t in tokens], np.float64).reshape(shape)
             ok = np.isclose(g, e.astype(np.float64), rtol=1e-4, atol=1e-5, equal_nan=True)
         else:
-            ok = g == e.astype(np.float64)
+            g = np.array([int(t) for t in tokens], np.int64).reshape(shape)
+            ok = g == e.astype(np.int64)
         if not ok.all():
             bad = np.argwhere(~ok)[:5]
             return (f"result {i}: {int((~ok).sum())} mismatches, e.g. at "
@@ -261,6 +270,47 @@ def ref_select_and_scatter(operand, source, init, window, strides, pad):
     return out.astype(np.float32)
 
 
+def philox4x32_10(ctr, key):
+    """Philox-4x32-10 of the 4-word counter and 2-word key (python ints)."""
+    c = list(ctr)
+    k0, k1 = key
+    m = 0xFFFFFFFF
+    for r in range(10):
+        p0, p1 = 0xD2511F53 * c[0], 0xCD9E8D57 * c[2]
+        c = [((p1 >> 32) ^ c[1] ^ k0) & m, p1 & m, ((p0 >> 32) ^ c[3] ^ k1) & m, p0 & m]
+        k0, k1 = (k0 + 0x9E3779B9) & m, (k1 + 0xBB67AE85) & m
+    return c
+
+
+# Known-answer tests of the Random123 distribution.
+assert philox4x32_10([0] * 4, [0, 0]) == [0x6627E8D5, 0xE169C58D, 0xBC57AC4C, 0x9B00DBD8]
+assert philox4x32_10([0xFFFFFFFF] * 4, [0xFFFFFFFF] * 2) == [
+    0x408F276D, 0x41C83B0E, 0xA20BC7C6, 0x6D5451FD]
+
+
+def ref_rng_bits(state, shape, width):
+    """byteir's rng_bit_generator: (new state, bits as uint32/uint64 array)."""
+    key, lo = int(state[0]), int(state[1])
+    hi = int(state[2]) if len(state) > 2 else 0
+    per_elem = 2 if width == 64 else 1
+    per_block = 4 // per_elem
+    n = int(np.prod(shape))
+    blocks = (n + per_block - 1) // per_block
+    words = []
+    for b in range(blocks):
+        ctr = (lo + b) & (2**64 - 1)
+        words += philox4x32_10([ctr & 0xFFFFFFFF, ctr >> 32, hi & 0xFFFFFFFF, hi >> 32],
+                               [key & 0xFFFFFFFF, key >> 32])
+    if per_elem == 2:
+        vals = [words[2 * i] | (words[2 * i + 1] << 32) for i in range(n)]
+        bits = np.array(vals, np.uint64).reshape(shape)
+    else:
+        bits = np.array(words[:n], np.uint64).astype(np.uint32).reshape(shape)
+    new = np.array(state, np.uint64).copy()
+    new[1] = np.uint64((lo + blocks) & (2**64 - 1))
+    return new, bits
+
+
 def rng(seed):
     return np.random.default_rng(seed)
 
@@ -354,6 +404,31 @@ def custom_cases():
     cases["conv1d_mixed_layout"] = (conv_module(
         lhs, rhs, out, "[b, f, 0]x[o, i, 0]->[b, 0, f]", "stride = [1], pad = [[2, -1]]"),
         [lhs, rhs], [out])
+
+    # 3-d channels-last (conv_3d_ndhwc_dhwcf).
+    lhs = f32(g.standard_normal((1, 4, 5, 4, 2)))
+    rhs = f32(g.standard_normal((2, 3, 2, 2, 3)))
+    out = ref_conv(lhs, rhs, (0, 4, [1, 2, 3], 3, 4, [0, 1, 2], 0, 4, [1, 2, 3]),
+                   [1, 2, 1], [(0, 0), (1, 1), (0, 1)], [1, 1, 1], [1, 1, 2],
+                   [False] * 3)
+    cases["conv3d"] = (conv_module(
+        lhs, rhs, out, "[b, 0, 1, 2, f]x[0, 1, 2, i, o]->[b, 0, 1, 2, f]",
+        "stride = [1, 2, 1], pad = [[0, 0], [1, 1], [0, 1]], rhs_dilate = [1, 1, 2]"),
+        [lhs, rhs], [out])
+
+    # Unsigned 8-bit inputs accumulated in i32 (generic path, zero extension).
+    lhs = g.integers(0, 256, (1, 5, 2)).astype(np.uint32)
+    rhs = g.integers(0, 256, (3, 2, 2)).astype(np.uint32)
+    out = ref_conv(lhs.astype(np.float64), rhs.astype(np.float64),
+                   (0, 2, [1], 1, 2, [0], 0, 2, [1]), [1], [(0, 0)], [1], [1],
+                   [False]).astype(np.int64).astype(np.int32)
+    cases["conv_ui8"] = ("""
+func.func @main(%a: tensor<1x5x2xi32>, %b: tensor<3x2x2xi32>) -> tensor<1x3x2xi32> {
+  %a8 = stablehlo.convert %a : (tensor<1x5x2xi32>) -> tensor<1x5x2xui8>
+  %b8 = stablehlo.convert %b : (tensor<3x2x2xi32>) -> tensor<3x2x2xui8>
+  %0 = stablehlo.convolution(%a8, %b8) dim_numbers = [b, 0, f]x[0, i, o]->[b, 0, f], window = {stride = [1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<1x5x2xui8>, tensor<3x2x2xui8>) -> tensor<1x3x2xi32>
+  return %0 : tensor<1x3x2xi32>
+}""", [lhs.astype(np.int32), rhs.astype(np.int32)], [out])
 
     # Max pooling: reduce_window with strides and padding.
     x = f32(g.standard_normal((1, 6, 6, 2)))
@@ -518,6 +593,34 @@ func.func @main(%k: tensor<6x4xf32>, %v: tensor<6x4xi32>) -> (tensor<6x4xf32>, t
 }""", [keys, vals], [np.take_along_axis(keys, order, 0),
                      np.take_along_axis(vals, order, 0)])
 
+    # Sort along a middle dimension of odd size, many ties (stability across
+    # merge passes), ascending on keys.
+    keys = f32(g.integers(0, 5, (2, 37, 3)))
+    vals = np.arange(2 * 37 * 3, dtype=np.int32).reshape(2, 37, 3)
+    order = np.argsort(keys, axis=1, kind="stable")
+    cases["sort_3d_dim1"] = ("""
+func.func @main(%k: tensor<2x37x3xf32>, %v: tensor<2x37x3xi32>) -> (tensor<2x37x3xf32>, tensor<2x37x3xi32>) {
+  %0:2 = "stablehlo.sort"(%k, %v) <{dimension = 1 : i64, is_stable = true}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>, %c: tensor<i32>, %d: tensor<i32>):
+    %p = stablehlo.compare LT, %a, %b, TOTALORDER : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    stablehlo.return %p : tensor<i1>
+  }) : (tensor<2x37x3xf32>, tensor<2x37x3xi32>) -> (tensor<2x37x3xf32>, tensor<2x37x3xi32>)
+  return %0#0, %0#1 : tensor<2x37x3xf32>, tensor<2x37x3xi32>
+}""", [keys, vals], [np.take_along_axis(keys, order, 1),
+                     np.take_along_axis(vals, order, 1)])
+
+    # A longer row (1000), last dimension, default dimension attribute (-1).
+    keys = f32(g.standard_normal((2, 1000)))
+    cases["sort_long"] = ("""
+func.func @main(%k: tensor<2x1000xf32>) -> tensor<2x1000xf32> {
+  %0 = "stablehlo.sort"(%k) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %p = stablehlo.compare GT, %a, %b, FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    stablehlo.return %p : tensor<i1>
+  }) : (tensor<2x1000xf32>) -> tensor<2x1000xf32>
+  return %0 : tensor<2x1000xf32>
+}""", [keys], [-np.sort(-keys, axis=1)])
+
     # Unsigned sort (type conversion + UNSIGNED compare in the comparator).
     u = np.array([3, 4000000000, 1, 2147483648, 7], np.uint32)
     cases["sort_unsigned"] = ("""
@@ -548,6 +651,39 @@ func.func @main(%x: tensor<4xf32>) -> tensor<4xf32> {
   }
   return %0#1 : tensor<4xf32>
 }""", [x], [x * 8])
+
+    # Nested regions: an if inside a while body, a sort inside the if.
+    x = f32(g.standard_normal((5,)))
+    cases["nested_control_flow"] = ("""
+func.func @main(%x: tensor<5xf32>) -> tensor<5xf32> {
+  %c0 = stablehlo.constant dense<0> : tensor<i32>
+  %0:2 = stablehlo.while(%i = %c0, %v = %x) : tensor<i32>, tensor<5xf32>
+  cond {
+    %n = stablehlo.constant dense<3> : tensor<i32>
+    %p = stablehlo.compare LT, %i, %n, SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+    stablehlo.return %p : tensor<i1>
+  } do {
+    %two = stablehlo.constant dense<2> : tensor<i32>
+    %zero = stablehlo.constant dense<0> : tensor<i32>
+    %r = stablehlo.remainder %i, %two : tensor<i32>
+    %even = stablehlo.compare EQ, %r, %zero, SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+    %w = "stablehlo.if"(%even) ({
+      %a = stablehlo.add %v, %v : tensor<5xf32>
+      stablehlo.return %a : tensor<5xf32>
+    }, {
+      %s = "stablehlo.sort"(%v) <{dimension = 0 : i64}> ({
+      ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+        %lt = stablehlo.compare LT, %a, %b, FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        stablehlo.return %lt : tensor<i1>
+      }) : (tensor<5xf32>) -> tensor<5xf32>
+      stablehlo.return %s : tensor<5xf32>
+    }) : (tensor<i1>) -> tensor<5xf32>
+    %one = stablehlo.constant dense<1> : tensor<i32>
+    %i2 = stablehlo.add %i, %one : tensor<i32>
+    stablehlo.return %i2, %w : tensor<i32>, tensor<5xf32>
+  }
+  return %0#1 : tensor<5xf32>
+}""", [x], [4 * np.sort(x)])
 
     # case: in range, out of range (high and negative) -> last branch.
     case_mod = """
@@ -616,6 +752,19 @@ func.func @main(%x: tensor<4x3x2xf32>, %s: tensor<3xf32>, %o: tensor<3xf32>, %m:
   return %0 : tensor<4x3x2xf32>
 }""", [x, sc, of, m, v], [f32(y)])
 
+    gy = f32(g.standard_normal((4, 3, 2)))
+    inv = 1 / np.sqrt(bc(v) + 1e-3)
+    xhat = (x - bc(m)) * inv
+    n = 8
+    gofs = gy.sum(axis=(0, 2))
+    gsc = (gy * xhat).sum(axis=(0, 2))
+    gx = bc(sc) * inv * (gy - bc(gofs) / n - xhat * bc(gsc) / n)
+    cases["batch_norm_grad"] = ("""
+func.func @main(%x: tensor<4x3x2xf32>, %s: tensor<3xf32>, %m: tensor<3xf32>, %v: tensor<3xf32>, %gy: tensor<4x3x2xf32>) -> (tensor<4x3x2xf32>, tensor<3xf32>, tensor<3xf32>) {
+  %0:3 = "stablehlo.batch_norm_grad"(%x, %s, %m, %v, %gy) <{epsilon = 1.0e-3 : f32, feature_index = 1 : i64}> : (tensor<4x3x2xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<4x3x2xf32>) -> (tensor<4x3x2xf32>, tensor<3xf32>, tensor<3xf32>)
+  return %0#0, %0#1, %0#2 : tensor<4x3x2xf32>, tensor<3xf32>, tensor<3xf32>
+}""", [x, sc, m, v, gy], [f32(gx), f32(gsc), f32(gofs)])
+
     # Dynamic ops with static result types.
     x = f32(g.standard_normal((3, 2)))
     e = np.full((6, 3), 9.0, np.float32)
@@ -652,6 +801,26 @@ func.func @main(%x: tensor<2x3xf32>) -> (tensor<3x2xf32>, tensor<2x2x3xf32>, ten
 }""", [x], [x.reshape(3, 2), np.broadcast_to(x, (2, 2, 3)).copy(),
             np.tile(np.arange(3, dtype=np.int32), (2, 1))])
 
+    # rng_bit_generator: Philox-4x32-10 (checked against a python model that
+    # passes Random123's known-answer tests), 32- and 64-bit outputs.
+    st = np.array([0x0123456789ABCDEF, 0xFFFFFFFFFFFFFFFE], np.uint64)
+    new, bits = ref_rng_bits(st, (3, 5), 32)
+    cases["rng_bit_generator_u32"] = ("""
+func.func @main(%s: tensor<2xui64>) -> (tensor<2xui64>, tensor<3x5xui32>) {
+  %0:2 = stablehlo.rng_bit_generator %s, algorithm = THREE_FRY : (tensor<2xui64>) -> (tensor<2xui64>, tensor<3x5xui32>)
+  return %0#0, %0#1 : tensor<2xui64>, tensor<3x5xui32>
+}""", [st], [new, bits])
+    st3 = np.array([42, 7, 0x100000001], np.uint64)
+    new, bits = ref_rng_bits(st3, (5,), 64)
+    fbits = ref_rng_bits(st3, (2, 3), 32)[1].view(np.float32)
+    cases["rng_bit_generator_u64_f32"] = ("""
+func.func @main(%s: tensor<3xui64>) -> (tensor<3xui64>, tensor<5xui64>, tensor<2x3xi32>) {
+  %0:2 = stablehlo.rng_bit_generator %s, algorithm = PHILOX : (tensor<3xui64>) -> (tensor<3xui64>, tensor<5xui64>)
+  %1:2 = stablehlo.rng_bit_generator %s, algorithm = DEFAULT : (tensor<3xui64>) -> (tensor<3xui64>, tensor<2x3xf32>)
+  %2 = stablehlo.bitcast_convert %1#1 : (tensor<2x3xf32>) -> tensor<2x3xi32>
+  return %0#0, %0#1, %2 : tensor<3xui64>, tensor<5xui64>, tensor<2x3xi32>
+}""", [st3], [new, bits, fbits.view(np.int32)])
+
     x = f32(g.standard_normal((5, 3)))
     i = np.array([4, 0, 2, 2], np.int32)
     cases["torch_index_select"] = ("""
@@ -659,6 +828,13 @@ func.func @main(%x: tensor<5x3xf32>, %i: tensor<4xi32>) -> tensor<4x3xf32> {
   %0 = "stablehlo.torch_index_select"(%x, %i) <{batch_dims = 0 : i64, dim = 0 : i64}> : (tensor<5x3xf32>, tensor<4xi32>) -> tensor<4x3xf32>
   return %0 : tensor<4x3xf32>
 }""", [x, i], [x[i]])
+    x = f32(g.standard_normal((2, 5, 3)))
+    i = np.array([[4, 0, 1, 1], [2, 3, 0, 4]], np.int32)
+    cases["torch_index_select_batch"] = ("""
+func.func @main(%x: tensor<2x5x3xf32>, %i: tensor<2x4xi32>) -> tensor<2x4x3xf32> {
+  %0 = "stablehlo.torch_index_select"(%x, %i) <{batch_dims = 1 : i64, dim = 1 : i64}> : (tensor<2x5x3xf32>, tensor<2x4xi32>) -> tensor<2x4x3xf32>
+  return %0 : tensor<2x4x3xf32>
+}""", [x, i], [np.stack([x[b][i[b]] for b in range(2)])])
     return cases
 
 
@@ -667,7 +843,7 @@ def main():
     ap.add_argument("--byteir-opt", required=True)
     here = os.path.dirname(os.path.abspath(__file__))
     ap.add_argument("--testdata", default=os.path.normpath(
-        os.path.join(here, "..", "..", "..", "..", "..", "shared", "testdata")))
+        os.path.join(here, "..", "..", "..", "..", "..", "..", "shared", "testdata")))
     ap.add_argument("--keep", help="directory to keep the intermediate files in")
     ap.add_argument("cases", nargs="*")
     args = ap.parse_args()

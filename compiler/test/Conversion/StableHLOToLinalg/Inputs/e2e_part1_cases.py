@@ -15,7 +15,7 @@ I32_EDGE = np.array([0, 1, -1, 7, -8, 100, -100, 2**31 - 1, -2**31], dtype=np.in
 
 
 def ttype(shape, elem):
-    return "tensor<" + "".join(f"{d}x" for d in shape) + elem + ">"
+    return "tensor<" + "".join(f"{'?' if d is None else d}x" for d in shape) + elem + ">"
 
 
 def add(name, body_ops, args, results, inputs, outputs, tol=1e-6):
@@ -67,7 +67,7 @@ with np.errstate(all="ignore"):
     unary("rsqrt", F32_POS, "f32", (1 / np.sqrt(F32_POS)).astype(np.float32), tol=1e-5)
     unary("cbrt", x, "f32", np.cbrt(x), tol=1e-5)
     unary("logistic", x, "f32", (1 / (1 + np.exp(-x))).astype(np.float32), tol=1e-5)
-    afz = (np.sign(x) * np.floor(np.abs(x) + 0.5)).astype(np.float32)
+    afz = np.copysign(np.floor(np.abs(x) + 0.5), x).astype(np.float32)
     unary("round_nearest_afz", x, "f32", afz)
     unary("round_nearest_even", x, "f32", np.round(x))
     unary("sign", x, "f32", np.where(np.isnan(x) | (x == 0), x, np.sign(x)).astype(np.float32))
@@ -195,8 +195,12 @@ with np.errstate(all="ignore"):
     binary("multiply", fa, fb, "f32", fa * fb)
     binary("divide", fa, fb, "f32", fa / fb)
     binary("remainder", fa, fb, "f32", np.fmod(fa, fb))
-    binary("maximum", fa, fb, "f32", np.maximum(fa, fb))
-    binary("minimum", fa, fb, "f32", np.minimum(fa, fb))
+    # IEEE-754 maximum/minimum: NaN propagates, -0 < +0 (numpy ignores the latter).
+    zeros = (fa == 0) & (fb == 0)
+    fmax = np.where(zeros, np.where(np.signbit(fa) & np.signbit(fb), fa, np.abs(fa)), np.maximum(fa, fb))
+    fmin = np.where(zeros, np.where(np.signbit(fa) | np.signbit(fb), -np.abs(fa), fa), np.minimum(fa, fb))
+    binary("maximum", fa, fb, "f32", fmax.astype(np.float32))
+    binary("minimum", fa, fb, "f32", fmin.astype(np.float32))
     binary("atan2", fa, fb, "f32", np.arctan2(fa, fb), tol=1e-5)
     pa = np.array([2.0, 2.0, -8.0, 0.0, 4.0, -2.0], np.float32)
     pq = np.array([3.0, -1.0, 1.0 / 3, 0.0, 0.5, 3.0], np.float32)
@@ -272,6 +276,13 @@ with np.errstate(all="ignore"):
     unary("convert", cv, "f32", np.array(f2i(cv, 0, 255), np.uint8), out_elem="ui8", name="convert_f32_ui8")
     unary("convert", cv, "f32", np.array(f2i(cv, -128, 127), np.int8), out_elem="i8", name="convert_f32_i8")
     unary("convert", cv, "f32", (cv != 0), out_elem="i1", name="convert_f32_i1")
+    hv = np.array([1.5, -2.5, 65504.0, -65504.0, np.inf, -np.inf, np.nan], np.float16)
+    unary("convert", hv, "f16", np.array(f2i(hv.astype(np.float32), -2**31, 2**31 - 1), np.int32),
+          out_elem="i32", name="convert_f16_i32")
+    unary("convert", hv, "f16", np.array(f2i(hv.astype(np.float32), -2**15, 2**15 - 1), np.int16),
+          out_elem="i16", name="convert_f16_i16")
+    unary("convert", hv, "f16", np.array(f2i(hv.astype(np.float32), 0, 2**32 - 1), np.uint32),
+          out_elem="ui32", name="convert_f16_ui32")
     ci = np.array([0, 5, -1, 2**31 - 1, -2**31, 256], np.int32)
     unary("convert", ci, "i32", ci != 0, out_elem="i1", name="convert_i32_i1")
     unary("convert", ci, "i32", ci.astype(np.int8), out_elem="i8", name="convert_i32_i8")
@@ -466,6 +477,17 @@ with np.errstate(all="ignore"):
     add("dot_general_batch_matmul", [f"%r = stablehlo.dot_general %a0, %a1, batching_dims = [0] x [0], contracting_dims = [2] x [1] : ({ttype((2, 3, 4), 'f32')}, {ttype((2, 4, 5), 'f32')}) -> {ttype((2, 3, 5), 'f32')}",
                                      f"return %r : {ttype((2, 3, 5), 'f32')}"],
         [((2, 3, 4), "f32"), ((2, 4, 5), "f32")], [((2, 3, 5), "f32")], [Ab, Bb], [Ab @ Bb], 1e-5)
+    Q = rng.standard_normal((2, 3, 5, 4)).astype(np.float32)
+    K = rng.standard_normal((2, 3, 6, 4)).astype(np.float32)
+    add("dot_general_two_batch_nt", [f"%r = stablehlo.dot_general %a0, %a1, batching_dims = [0, 1] x [0, 1], contracting_dims = [3] x [3] : ({ttype((2, 3, 5, 4), 'f32')}, {ttype((2, 3, 6, 4), 'f32')}) -> {ttype((2, 3, 5, 6), 'f32')}",
+                                     f"return %r : {ttype((2, 3, 5, 6), 'f32')}"],
+        [((2, 3, 5, 4), "f32"), ((2, 3, 6, 4), "f32")], [((2, 3, 5, 6), "f32")], [Q, K],
+        [np.einsum("bhmk,bhnk->bhmn", Q, K)], 1e-5)
+    Kt = np.ascontiguousarray(K.transpose(0, 1, 3, 2))
+    add("dot_general_two_batch_tn", [f"%r = stablehlo.dot_general %a0, %a1, batching_dims = [0, 1] x [0, 1], contracting_dims = [2] x [2] : ({ttype((2, 3, 4, 6), 'f32')}, {ttype((2, 3, 4, 5), 'f32')}) -> {ttype((2, 3, 6, 5), 'f32')}",
+                                     f"return %r : {ttype((2, 3, 6, 5), 'f32')}"],
+        [((2, 3, 4, 6), "f32"), ((2, 3, 4, 5), "f32")], [((2, 3, 6, 5), "f32")], [Kt, np.ascontiguousarray(Q.transpose(0, 1, 3, 2))],
+        [np.einsum("bhkn,bhkm->bhnm", Kt, Q.transpose(0, 1, 3, 2))], 1e-5)
     I8a = rng.integers(-128, 128, (3, 4)).astype(np.int8)
     I8b = rng.integers(-128, 128, (4, 5)).astype(np.int8)
     add("dot_general_i8_i32", [f"%r = stablehlo.dot_general %a0, %a1, contracting_dims = [1] x [0] : ({ttype((3, 4), 'i8')}, {ttype((4, 5), 'i8')}) -> {ttype((3, 5), 'i32')}",
@@ -540,6 +562,43 @@ with np.errstate(all="ignore"):
         f"%r = stablehlo.reduce(%a0 init: %z) applies stablehlo.maximum across dimensions = [1] : ({ttype((2, 3), 'ui32')}, {ttype((), 'ui32')}) -> {ttype((2,), 'ui32')}",
         f"return %r : {ttype((2,), 'ui32')}"],
         [((2, 3), "ui32")], [((2,), "ui32")], [Xu], [Xu.max(axis=1)])
+    # ----------------------------------------------------------- dynamic shapes
+    D = rng.standard_normal((3, 4)).astype(np.float32)
+    E = rng.standard_normal((3, 4)).astype(np.float32)
+    add("dyn_add_max", [
+        "%s = stablehlo.add %a0, %a1 : tensor<?x4xf32>",
+        "%m = stablehlo.maximum %s, %a1 : tensor<?x4xf32>",
+        "return %m : tensor<?x4xf32>"],
+        [((None, 4), "f32"), ((None, 4), "f32")], [((None, 4), "f32")], [D, E], [np.maximum(D + E, E)])
+    add("dyn_broadcast_transpose", [
+        "%b = stablehlo.broadcast_in_dim %a0, dims = [1] : (tensor<?xf32>) -> tensor<2x?xf32>",
+        "%t = stablehlo.transpose %b, dims = [1, 0] : (tensor<2x?xf32>) -> tensor<?x2xf32>",
+        "return %t : tensor<?x2xf32>"],
+        [((None,), "f32")], [((None, 2), "f32")], [v3], [np.broadcast_to(v3, (2, 3)).T])
+    add("dyn_concat_pad", [
+        "%c = stablehlo.concatenate %a0, %a1, dim = 0 : (tensor<?x4xf32>, tensor<?x4xf32>) -> tensor<?x4xf32>",
+        "%z = stablehlo.constant dense<7.0> : tensor<f32>",
+        "%p = stablehlo.pad %c, %z, low = [1, 0], high = [0, 2], interior = [0, 0] : (tensor<?x4xf32>, tensor<f32>) -> tensor<?x6xf32>",
+        "return %p : tensor<?x6xf32>"],
+        [((None, 4), "f32"), ((None, 4), "f32")], [((None, 6), "f32")], [D, E[:2]],
+        [np.pad(np.concatenate([D, E[:2]]), ((1, 0), (0, 2)), constant_values=7.0)])
+    add("dyn_dot_reduce", [
+        "%d = stablehlo.dot_general %a0, %a1, contracting_dims = [1] x [1] : (tensor<?x4xf32>, tensor<?x4xf32>) -> tensor<?x?xf32>",
+        "%z = stablehlo.constant dense<0.0> : tensor<f32>",
+        "%r = stablehlo.reduce(%d init: %z) applies stablehlo.add across dimensions = [1] : (tensor<?x?xf32>, tensor<f32>) -> tensor<?xf32>",
+        "%n = stablehlo.get_dimension_size %a1, dim = 0 : (tensor<?x4xf32>) -> tensor<i32>",
+        "return %d, %r, %n : tensor<?x?xf32>, tensor<?xf32>, tensor<i32>"],
+        [((None, 4), "f32"), ((None, 4), "f32")], [((None, None), "f32"), ((None,), "f32"), ((), "i32")],
+        [D, E[:2]], [D @ E[:2].T, (D @ E[:2].T).sum(axis=1), np.array(2, np.int32)], 1e-5)
+    # Start 5 is clamped to 3 - 2 = 1 rows and 4 - 2 = 2 columns.
+    dus_want = E.copy()
+    dus_want[1:3, 2:4] = D[1:3, 2:4]
+    add("dyn_dynamic_slice_update", [
+        "%s = stablehlo.dynamic_slice %a0, %a2, %a2, sizes = [2, 2] : (tensor<?x4xf32>, tensor<i32>, tensor<i32>) -> tensor<2x2xf32>",
+        "%u = stablehlo.dynamic_update_slice %a1, %s, %a2, %a2 : (tensor<?x4xf32>, tensor<2x2xf32>, tensor<i32>, tensor<i32>) -> tensor<?x4xf32>",
+        "return %u : tensor<?x4xf32>"],
+        [((None, 4), "f32"), ((None, 4), "f32"), ((), "i32")], [((None, 4), "f32")],
+        [D, E, np.array(5, np.int32)], [dus_want])
     add("optimization_barrier", [
         f"%r:2 = stablehlo.optimization_barrier %a0, %a1 : {ttype((4,), 'f32')}, {ttype((4,), 'f32')}",
         f"return %r#1, %r#0 : {ttype((4,), 'f32')}, {ttype((4,), 'f32')}"],

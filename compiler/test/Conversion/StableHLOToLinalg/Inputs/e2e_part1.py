@@ -2,9 +2,9 @@
 """Runs stablehlo functions through stablehlo-legalize-to-linalg and upstream
 MLIR's CPU lowering (mlir-opt, mlir-runner) and compares results with numpy.
 
-  run_e2e.py jax CASE_DIR...        JAX-exported cases: CASE_DIR/CASE.mlir with
+  e2e_part1.py jax CASE_DIR...        JAX-exported cases: CASE_DIR/CASE.mlir with
                                     inputs/*.npy and expected outputs/*.npy
-  run_e2e.py ops SPEC.py            op-level cases described by a Python file that
+  e2e_part1.py ops SPEC.py            op-level cases described by a Python file that
                                     defines CASES = [(name, mlir_func_text, inputs,
                                     expected_outputs, tolerance), ...]
 
@@ -22,7 +22,7 @@ import numpy as np
 
 PIPELINE = [
     "--convert-elementwise-to-linalg",
-    "--one-shot-bufferize=bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map",
+    "--one-shot-bufferize=bufferize-function-boundaries allow-return-allocs-from-loops function-boundary-type-conversion=identity-layout-map",
     "--convert-linalg-to-loops",
     "--convert-complex-to-standard",
     "--lower-affine",
@@ -102,31 +102,79 @@ def from_printed(vals, dtype):
     return ints.astype(dtype)
 
 
-def build_wrapper(entry, inputs, out_dtypes, out_shapes):
+def split_types(text):
+    """Splits a comma-separated list of types at top level."""
+    parts, depth, cur = [], 0, ""
+    for ch in text:
+        if ch == "<":
+            depth += 1
+        elif ch == ">":
+            depth -= 1
+        if ch == "," and depth == 0:
+            parts.append(cur.strip())
+            cur = ""
+        else:
+            cur += ch
+    if cur.strip():
+        parts.append(cur.strip())
+    return parts
+
+
+def signature(func_text):
+    """(argument types, result types) of `func.func @f(...) -> (...)`, with
+    signed/unsigned integers made signless as the lowering does."""
+    head = func_text.split("{", 1)[0]
+    args = re.findall(r"%\w+:\s*", head)
+    arg_text = head[head.index("(") + 1:head.index(") ->")]
+    arg_types = [t.split(":", 1)[1].strip() for t in split_types(arg_text)] if args else []
+    res_text = head.split("->", 1)[1].strip()
+    if res_text.startswith("("):
+        res_text = res_text[1:res_text.rindex(")")]
+    signless = lambda t: re.sub(r"(?<=[x<])[su]i(\d+)", r"i\1", t)
+    return [signless(t) for t in arg_types], [signless(t) for t in split_types(res_text)]
+
+
+def build_wrapper(calls):
+    """`main` that calls each (entry, inputs, out_dtypes, out_shapes[, sig]) on
+    constant inputs and prints every result, in order. `sig` gives the entry's
+    declared (argument, result) types when they have dynamic dims: inputs are
+    tensor.cast to them and results back to the static shapes."""
     lines = ["func.func @main() {"]
-    args, arg_types = [], []
-    for i, a in enumerate(inputs):
-        lines.append(f"  %in{i} = arith.constant {dense_literal(a)}")
-        args.append(f"%in{i}")
-        arg_types.append(tensor_type(a.shape, MLIR_TYPES[a.dtype]))
-    res_types = [tensor_type(s, MLIR_TYPES[d]) for s, d in zip(out_shapes, out_dtypes)]
-    n = len(res_types)
-    lhs = "%r" if n == 1 else f"%r:{n}"
-    lines.append(f"  {lhs} = call @{entry}({', '.join(args)}) : ({', '.join(arg_types)}) -> ({', '.join(res_types)})")
     printers = set()
-    for i, (d, s) in enumerate(zip(out_dtypes, out_shapes)):
-        r = "%r" if n == 1 else f"%r#{i}"
-        convs, fn, pe = print_plan(np.dtype(d))
-        t = res_types[i]
-        for k, (op, to) in enumerate(convs):
-            t2 = tensor_type(s, to)
-            lines.append(f"  %c{i}_{k} = arith.{op} {r} : {t} to {t2}")
-            r, t = f"%c{i}_{k}", t2
-        mt = t.replace("tensor<", "memref<")
-        lines.append(f"  %m{i} = bufferization.to_buffer {r} : {t} to {mt}")
-        lines.append(f"  %u{i} = memref.cast %m{i} : {mt} to memref<*x{pe}>")
-        lines.append(f"  call @{fn}(%u{i}) : (memref<*x{pe}>) -> ()")
-        printers.add((fn, pe))
+    for c, call in enumerate(calls):
+        entry, inputs, out_dtypes, out_shapes = call[:4]
+        sig = call[4] if len(call) > 4 else None
+        args, arg_types = [], []
+        for i, a in enumerate(inputs):
+            lines.append(f"  %in{c}_{i} = arith.constant {dense_literal(a)}")
+            t = tensor_type(a.shape, MLIR_TYPES[a.dtype])
+            v = f"%in{c}_{i}"
+            if sig and sig[0][i] != t:
+                lines.append(f"  %ic{c}_{i} = tensor.cast {v} : {t} to {sig[0][i]}")
+                v, t = f"%ic{c}_{i}", sig[0][i]
+            args.append(v)
+            arg_types.append(t)
+        res_types = [tensor_type(s, MLIR_TYPES[np.dtype(d)]) for s, d in zip(out_shapes, out_dtypes)]
+        call_types = sig[1] if sig else res_types
+        n = len(res_types)
+        lhs = f"%r{c}" if n == 1 else f"%r{c}:{n}"
+        lines.append(f"  {lhs} = call @{entry}({', '.join(args)}) : ({', '.join(arg_types)}) -> ({', '.join(call_types)})")
+        for i, (d, s) in enumerate(zip(out_dtypes, out_shapes)):
+            r = f"%r{c}" if n == 1 else f"%r{c}#{i}"
+            if call_types[i] != res_types[i]:
+                lines.append(f"  %rc{c}_{i} = tensor.cast {r} : {call_types[i]} to {res_types[i]}")
+                r = f"%rc{c}_{i}"
+            convs, fn, pe = print_plan(np.dtype(d))
+            t = res_types[i]
+            for k, (op, to) in enumerate(convs):
+                t2 = tensor_type(s, to)
+                lines.append(f"  %c{c}_{i}_{k} = arith.{op} {r} : {t} to {t2}")
+                r, t = f"%c{c}_{i}_{k}", t2
+            mt = t.replace("tensor<", "memref<")
+            lines.append(f"  %m{c}_{i} = bufferization.to_buffer {r} : {t} to {mt}")
+            lines.append(f"  %u{c}_{i} = memref.cast %m{c}_{i} : {mt} to memref<*x{pe}>")
+            lines.append(f"  call @{fn}(%u{c}_{i}) : (memref<*x{pe}>) -> ()")
+            printers.add((fn, pe))
     lines.append("  return")
     lines.append("}")
     for fn, pe in sorted(printers):
@@ -155,14 +203,13 @@ def run(cmd, inp=None):
     return p.stdout
 
 
-def execute(module_text, entry, inputs, out_dtypes, out_shapes, tools, workdir, name):
-    """Lowers `module_text` (stablehlo, entry function `entry`) and runs it."""
+def execute(module_text, calls, tools, workdir, name):
+    """Lowers `module_text` (stablehlo), runs every call of `calls` (see
+    build_wrapper) and returns their results as lists of numpy arrays."""
     pre = ["--chlo-legalize-to-stablehlo"] if "chlo." in module_text else []
     lowered = run([tools.byteir_opt] + pre + ["--stablehlo-legalize-to-linalg", "-"], module_text)
-    wrapper = build_wrapper(entry, inputs, out_dtypes, out_shapes)
-    # Put the wrapper into the module.
     idx = lowered.rindex("}")
-    full = lowered[:idx] + wrapper + "}\n"
+    full = lowered[:idx] + build_wrapper(calls) + "}\n"
     path = os.path.join(workdir, name + ".linalg.mlir")
     with open(path, "w") as f:
         f.write(full)
@@ -171,11 +218,15 @@ def execute(module_text, entry, inputs, out_dtypes, out_shapes, tools, workdir, 
     libs = ",".join(os.path.join(libdir, l) for l in ("libmlir_runner_utils.so", "libmlir_c_runner_utils.so"))
     out = run([os.path.join(tools.llvm_bin, "mlir-runner"), "-e", "main", "-entry-point-result=void",
                f"--shared-libs={libs}"], llvm)
-    got = parse_outputs(out, len(out_dtypes))
-    result = []
-    for vals, d, s in zip(got, out_dtypes, out_shapes):
-        result.append(from_printed(vals, np.dtype(d)).reshape(s))
-    return result
+    got = parse_outputs(out, sum(len(c[2]) for c in calls))
+    results = []
+    for call in calls:
+        out_dtypes, out_shapes = call[2], call[3]
+        res = []
+        for d, s in zip(out_dtypes, out_shapes):
+            res.append(from_printed(got.pop(0), np.dtype(d)).reshape(s))
+        results.append(res)
+    return results
 
 
 def compare(name, got, want, tol):
@@ -210,19 +261,40 @@ def jax_case(case_dir, tools, workdir):
         return [np.load(os.path.join(d, f)) for f in files]
 
     inputs, outputs = load("inputs"), load("outputs")
-    got = execute(text, "jax_main", inputs, [o.dtype for o in outputs], [o.shape for o in outputs],
-                  tools, workdir, name)
+    call = ("jax_main", inputs, [o.dtype for o in outputs], [o.shape for o in outputs])
+    (got,) = execute(text, [call], tools, workdir, name)
     return compare(name, got, outputs, 2e-4)
 
 
+def case_module(cases):
+    """All cases' functions in one module, the i-th renamed @case_i."""
+    funcs = [text.replace("@f(", f"@case_{i}(", 1) for i, (_, text, _, _, _) in enumerate(cases)]
+    return "module {\n" + "\n".join(funcs) + "\n}\n"
+
+
 def op_cases(spec_path, tools, workdir):
+    """Runs every case of the spec in one module; if that fails to build or
+    run, runs them one by one to tell which fail."""
     ns = {"np": np}
     exec(open(spec_path).read(), ns)
-    for name, func_text, inputs, outputs, tol in ns["CASES"]:
-        module = "module {\n" + func_text.replace("@f(", "@case_main(", 1) + "\n}\n"
+    cases = ns["CASES"]
+
+    def calls(cs, base):
+        return [(f"case_{base + i}", inputs, [o.dtype for o in outputs], [o.shape for o in outputs],
+                 signature(text))
+                for i, (_, text, inputs, outputs, _) in enumerate(cs)]
+
+    try:
+        results = execute(case_module(cases), calls(cases, 0), tools, workdir, "all_cases")
+        for (name, _, _, outputs, tol), got in zip(cases, results):
+            yield name, compare(name, got, outputs, tol)
+        return
+    except Exception:  # noqa: BLE001
+        pass
+    for name, text, inputs, outputs, tol in cases:
         try:
-            got = execute(module, "case_main", inputs, [o.dtype for o in outputs],
-                          [o.shape for o in outputs], tools, workdir, name)
+            (got,) = execute(case_module([(name, text, inputs, outputs, tol)]),
+                             calls([(name, text, inputs, outputs, tol)], 0), tools, workdir, name)
             yield name, compare(name, got, outputs, tol)
         except Exception as e:  # noqa: BLE001
             yield name, str(e)
@@ -253,6 +325,8 @@ def main():
                 print(f"FAIL {name}: {err}")
             else:
                 print(f"PASS {name}")
+        nfail = sum(1 for _, err in results if err)
+        print(f"SUMMARY: {len(results) - nfail} passed, {nfail} failed")
     sys.exit(1 if failed else 0)
 
 

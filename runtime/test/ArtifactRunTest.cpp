@@ -1,0 +1,176 @@
+// Running artifacts with a real kernel object (test/kernels/TestKernels.cpp) through
+// Session, and damaged artifacts: each is refused, or (damage in bytes nothing reads,
+// such as padding) runs exactly like the undamaged one. A crash fails the test run.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+#include <map>
+
+#include "TestArtifacts.h"
+#include "brt/Artifact.h"
+#include "brt/Session.h"
+#include "byre_generated.h"
+
+namespace brt {
+namespace {
+
+using test::encode;
+
+const float kX[4] = {0.5f, -1.0f, 2.0f, 0.25f};
+
+StatusOr<Session> sessionOf(const std::vector<uint8_t>& bytes) {
+  BRT_ASSIGN_OR_RETURN(Artifact artifact, Artifact::loadBytes(bytes.data(), bytes.size()));
+  return Session::fromArtifact(std::move(artifact));
+}
+
+// Runs "main" on kX; returns y.
+StatusOr<std::vector<float>> runMain(const Session& session) {
+  Tensor x = *Tensor::create(DType::F32, {4});
+  std::memcpy(x.data(), kX, sizeof(kX));
+  RequestContext request(session);
+  BRT_RETURN_IF_ERROR(request.bindInput("x", x.view()));
+  BRT_ASSIGN_OR_RETURN(std::vector<Tensor> outputs, request.run());
+  const float* y = outputs.at(0).dataAs<float>();
+  return std::vector<float>(y, y + 4);
+}
+
+TEST(ArtifactRun, RunsAnEmbeddedKernel) {
+  StatusOr<Session> session = sessionOf(encode(test::makeRunnableBuilder()));
+  ASSERT_TRUE(session.ok()) << session.status();
+  StatusOr<std::vector<float>> y = runMain(*session);
+  ASSERT_TRUE(y.ok()) << y.status();
+  float sum = 0;
+  for (float v : kX) sum += std::exp(v);
+  for (int i = 0; i < 4; ++i) EXPECT_NEAR((*y)[i], std::exp(kX[i]) / sum, 1e-6f);
+}
+
+// Each device has its own arena, aligned as the artifact says (the runtime used to
+// give every buffer of kind Arena the first device's arena).
+TEST(ArtifactRun, EachDeviceHasItsOwnAlignedArena) {
+  ArtifactBuilder builder;
+  builder.addDevice({"cpu", DeviceKind::CPU, 0, 0, 64});
+  builder.addDevice({"cpu:1", DeviceKind::CPU, 1, 8192, 4096});
+  builder.addKernel({"test_kernels", KernelFormat::SharedObject, "x86_64-linux-gnu", 0},
+                    test::testKernelBytes());
+  FunctionDesc f;
+  f.name = "main";
+  f.arguments = {{"x", DType::F32, {4}, ArgKind::Input, 1, std::nullopt},
+                 {"y", DType::F32, {4}, ArgKind::Output, 1, std::nullopt},
+                 {"where", DType::U64, {1}, ArgKind::Output, 1, std::nullopt}};
+  f.buffers = {{BufferKind::Argument, 0, 0, 16, DType::F32, {4}},
+               {BufferKind::Argument, 1, 0, 16, DType::F32, {4}},
+               {BufferKind::Arena, 1, 8176, 16, DType::F32, {4}},  // the arena's last bytes
+               {BufferKind::Argument, 2, 0, 8, DType::U64, {1}},
+               {BufferKind::Arena, 1, 0, 16, DType::F32, {4}}};
+  f.ops = {{"LLVMKernelOp", {0}, {2}, {{"kernel_name", std::string("copy4_entry")}}, 1, 0},
+           {"LLVMKernelOp", {2}, {1}, {{"kernel_name", std::string("copy4_entry")}}, 1, 0},
+           {"LLVMKernelOp", {4}, {3}, {{"kernel_name", std::string("address_entry")}}, 1, 0}};
+  builder.addFunction(std::move(f));
+  StatusOr<std::vector<uint8_t>> bytes = builder.finish();
+  ASSERT_TRUE(bytes.ok()) << bytes.status();
+  StatusOr<Session> session = sessionOf(*bytes);
+  ASSERT_TRUE(session.ok()) << session.status();
+  Tensor x = *Tensor::create(DType::F32, {4});
+  std::memcpy(x.data(), kX, sizeof(kX));
+  RequestContext request(*session);
+  ASSERT_TRUE(request.bindInput("x", x.view()).ok());
+  StatusOr<std::vector<Tensor>> outputs = request.run();
+  ASSERT_TRUE(outputs.ok()) << outputs.status();
+  EXPECT_EQ(std::memcmp((*outputs)[0].data(), kX, sizeof(kX)), 0);
+  uint64_t arenaStart = *(*outputs)[1].dataAs<uint64_t>();
+  EXPECT_EQ(arenaStart % 4096, 0u);
+}
+
+Status sessionStatusWithEntry(const std::string& entry) {
+  ArtifactBuilder builder = test::makeRunnableBuilder();
+  builder.desc().functions[0].ops[1].attrs[0].value = entry;
+  StatusOr<std::vector<uint8_t>> bytes = builder.finish();
+  if (!bytes.ok()) return bytes.status();
+  return sessionOf(*bytes).status();
+}
+
+// dlsym also finds the symbols of the kernel's dependencies; calling libm's expf or
+// libc's free as `void(void**)` would crash. Only the kernel's own functions count.
+TEST(ArtifactRun, EntryMustBeAFunctionOfTheKernelItself) {
+  Status libm = sessionStatusWithEntry("expf");
+  EXPECT_EQ(libm.code(), StatusCode::NotFound);
+  EXPECT_EQ(libm.message(), "kernel 'test_kernels' has no entry 'expf' (the symbol is not "
+                            "defined by the kernel itself)");
+  Status libc = sessionStatusWithEntry("free");
+  EXPECT_EQ(libc.code(), StatusCode::NotFound);
+  EXPECT_NE(libc.message().find("kernel 'test_kernels' has no entry 'free'"), std::string::npos)
+      << libc;
+  Status data = sessionStatusWithEntry("brt_test_counter");
+  EXPECT_EQ(data.code(), StatusCode::NotFound);
+  EXPECT_EQ(data.message(), "kernel 'test_kernels' has no entry 'brt_test_counter' (the "
+                            "symbol is not a function)");
+  Status missing = sessionStatusWithEntry("no_such_entry");
+  EXPECT_EQ(missing.code(), StatusCode::NotFound);
+  EXPECT_EQ(missing.message(), "kernel 'test_kernels' has no entry 'no_such_entry'");
+}
+
+// Random damage (1 to 8 bytes anywhere in the file, or anywhere but the kernel) to an artifact with a real kernel
+// object, run end to end: loading must refuse it, or it must compute exactly what
+// the undamaged artifact does. Damage to the kernel's bytes or the weights is always
+// refused. (byteir's Python tests run the same check on a compiled model through
+// brt-run: python/test/test_cli_errors.py.)
+TEST(ArtifactDamageFuzz, DamagedArtifactIsRefusedOrHarmless) {
+  const std::vector<uint8_t> valid = encode(test::makeRunnableBuilder());
+  StatusOr<Session> reference = sessionOf(valid);
+  ASSERT_TRUE(reference.ok()) << reference.status();
+  const std::vector<float> expected = *runMain(*reference);
+  const fb::Module* module = fb::GetSizePrefixedModule(valid.data());
+  auto protectedRange = [&](const flatbuffers::Vector<uint8_t>* v) {
+    return std::pair<size_t, size_t>(v->data() - valid.data(), v->data() - valid.data() + v->size());
+  };
+  const std::pair<size_t, size_t> kernel = protectedRange(module->kernels()->Get(0)->data());
+  const std::pair<size_t, size_t> weights = protectedRange(module->weights());
+
+  std::mt19937_64 rng = test::freshRng();
+  const int kRounds = 3000;
+  int refused = 0, harmless = 0;
+  std::map<std::string, int> reasons;
+  for (int round = 0; round < kRounds; ++round) {
+    std::vector<uint8_t> bytes = valid;
+    bool dataDamaged = false;
+    int flips = 1 + static_cast<int>(rng() % 8);
+    // Half of the rounds leave the kernel alone, which is most of the file, so that
+    // the metadata gets its share of damage.
+    bool metadataOnly = round % 2 == 1;
+    size_t outsideKernel = bytes.size() - (kernel.second - kernel.first);
+    for (int i = 0; i < flips; ++i) {
+      size_t at = rng() % (metadataOnly ? outsideKernel : bytes.size());
+      if (metadataOnly && at >= kernel.first) at += kernel.second - kernel.first;
+      uint8_t value = rng() % 2 ? static_cast<uint8_t>(bytes[at] ^ (1u << (rng() % 8)))
+                                : static_cast<uint8_t>(rng());
+      bytes[at] = value;
+      if (value != valid[at] && ((at >= kernel.first && at < kernel.second) ||
+                                 (at >= weights.first && at < weights.second)))
+        dataDamaged = true;
+    }
+    StatusOr<Session> session = sessionOf(bytes);
+    if (!session.ok()) {
+      ASSERT_FALSE(session.status().message().empty());
+      ++refused;
+      const std::string& message = session.status().message();
+      ++reasons[message.substr(0, message.find_first_of("(:", 22))];
+      continue;
+    }
+    ASSERT_FALSE(dataDamaged) << "round " << round << ": damaged kernel or weights loaded";
+    StatusOr<std::vector<float>> y = runMain(*session);
+    ASSERT_TRUE(y.ok()) << "round " << round << ": " << y.status();
+    ASSERT_EQ(*y, expected) << "round " << round;
+    ++harmless;
+  }
+  EXPECT_EQ(refused + harmless, kRounds);
+  EXPECT_GT(refused, kRounds / 2);
+  EXPECT_GT(harmless, 0);
+  std::cerr << "[ fuzz     ] " << kRounds << " damaged artifacts: " << refused << " refused, "
+            << harmless << " harmless (damage in bytes nothing reads)\n";
+  for (const auto& [reason, count] : reasons)
+    std::cerr << "[ fuzz     ]   " << count << "  " << reason << "\n";
+}
+
+}  // namespace
+}  // namespace brt
