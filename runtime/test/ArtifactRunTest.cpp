@@ -92,22 +92,22 @@ Status sessionStatusWithEntry(const std::string& entry) {
 
 // dlsym also finds the symbols of the kernel's dependencies; calling libm's expf or
 // libc's free as `void(void**)` would crash. Only the kernel's own functions count.
+void expectNotFound(const Status& status, const std::string& fragment) {
+  EXPECT_EQ(status.code(), StatusCode::NotFound) << status;
+  EXPECT_NE(status.message().find(fragment), std::string::npos)
+      << "message: " << status.message() << "\nexpected to contain: " << fragment;
+}
+
 TEST(ArtifactRun, EntryMustBeAFunctionOfTheKernelItself) {
-  Status libm = sessionStatusWithEntry("expf");
-  EXPECT_EQ(libm.code(), StatusCode::NotFound);
-  EXPECT_EQ(libm.message(), "kernel 'test_kernels' has no entry 'expf' (the symbol is not "
-                            "defined by the kernel itself)");
-  Status libc = sessionStatusWithEntry("free");
-  EXPECT_EQ(libc.code(), StatusCode::NotFound);
-  EXPECT_NE(libc.message().find("kernel 'test_kernels' has no entry 'free'"), std::string::npos)
-      << libc;
-  Status data = sessionStatusWithEntry("brt_test_counter");
-  EXPECT_EQ(data.code(), StatusCode::NotFound);
-  EXPECT_EQ(data.message(), "kernel 'test_kernels' has no entry 'brt_test_counter' (the "
-                            "symbol is not a function)");
-  Status missing = sessionStatusWithEntry("no_such_entry");
-  EXPECT_EQ(missing.code(), StatusCode::NotFound);
-  EXPECT_EQ(missing.message(), "kernel 'test_kernels' has no entry 'no_such_entry'");
+  expectNotFound(sessionStatusWithEntry("expf"),
+                 "kernel 'test_kernels' has no entry 'expf' (the symbol is not defined by the "
+                 "kernel itself)");
+  expectNotFound(sessionStatusWithEntry("free"), "kernel 'test_kernels' has no entry 'free'");
+  expectNotFound(sessionStatusWithEntry("brt_test_counter"),
+                 "kernel 'test_kernels' has no entry 'brt_test_counter' (the symbol is not a "
+                 "function)");
+  expectNotFound(sessionStatusWithEntry("no_such_entry"),
+                 "kernel 'test_kernels' has no entry 'no_such_entry'");
 }
 
 // Random damage (1 to 8 bytes anywhere in the file, or anywhere but the kernel) to an artifact with a real kernel

@@ -9,6 +9,7 @@
 // each RequestContext is used by one thread at a time.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,12 +20,16 @@
 
 namespace brt {
 
-class KernelLibrary;
+namespace cpu {
+class CpuProvider;
+}
 
 class Session {
  public:
-  // Loads and verifies the artifact, loads its kernels and checks that every op of
-  // the entry function has a provider (errors name the op and callee).
+  // Loads and verifies the artifact, then prepares every op of the entry function
+  // with the provider serving its callee: kernels are loaded, library primitives
+  // created, and each op checked against its callee's contract (dtypes, shapes,
+  // attributes). Errors name the op and callee: "op 3 (MatmulOp): ...".
   static StatusOr<Session> load(const std::string& path, std::string entry = "main");
   static StatusOr<Session> fromArtifact(Artifact artifact, std::string entry = "main");
 
@@ -45,8 +50,11 @@ class Session {
   std::unique_ptr<Artifact> artifact_;
   const FunctionDesc* entry_ = nullptr;
   std::vector<size_t> inputs_, outputs_;
-  std::vector<std::unique_ptr<KernelLibrary>> kernels_;  // by kernel index
-  std::vector<void (*)(void**)> opEntries_;               // by op index
+  // Owns what the prepared ops use (kernel objects, library primitives); declared
+  // before ops_ so that it outlives them.
+  std::unique_ptr<cpu::CpuProvider> cpu_;
+  // By op index: runs the op on its buffers' addresses (inputs then outputs).
+  std::vector<std::function<Status(void**)>> ops_;
 };
 
 class RequestContext {

@@ -4,14 +4,11 @@
 #include <cstdint>
 #include <cstring>
 
-#include "../cpu/KernelLibrary.h"
+#include "../cpu/CpuProvider.h"
 
 namespace brt {
 
 namespace {
-// The callees this runtime executes, and how.
-constexpr std::string_view kLLVMKernel = "LLVMKernelOp";
-
 Status checkView(const char* what, const ArgumentDesc& arg, DType dtype,
                  const Shape& shape, const void* data) {
   if (dtype != arg.dtype || shape != arg.shape)
@@ -70,26 +67,12 @@ StatusOr<Session> Session::fromArtifact(Artifact artifact, std::string entry) {
     if (device.kind != DeviceKind::CPU)
       return unsupportedError("device '", device.name, "' needs a provider this ",
                               "runtime was built without");
-  session.kernels_.resize(art.desc().kernels.size());
+  // Each op becomes a prepared executable now; run() only calls them.
+  session.cpu_ = std::make_unique<cpu::CpuProvider>();
+  session.ops_.reserve(fn.ops.size());
   for (size_t i = 0; i < fn.ops.size(); ++i) {
-    const OpDesc& op = fn.ops[i];
-    if (op.callee != kLLVMKernel)
-      return unsupportedError("op ", i, " calls '", op.callee, "', which no provider serves");
-    const auto* symbol = op.findAttr("kernel_name");
-    if (op.kernel < 0 || !symbol || !std::holds_alternative<std::string>(*symbol))
-      return corruptError("op ", i, " (", op.callee, ") needs a kernel and a ",
-                          "string attribute 'kernel_name'");
-    auto& library = session.kernels_[op.kernel];
-    if (!library) {
-      const KernelDesc& kernel = art.desc().kernels[op.kernel];
-      if (kernel.format != KernelFormat::SharedObject)
-        return unsupportedError("kernel '", kernel.name, "' is ",
-                                kernelFormatName(kernel.format), ", not a shared object");
-      BRT_ASSIGN_OR_RETURN(library,
-                           KernelLibrary::load(kernel.name, art.kernelData(op.kernel)));
-    }
-    BRT_ASSIGN_OR_RETURN(KernelEntry fnEntry, library->entry(std::get<std::string>(*symbol)));
-    session.opEntries_.push_back(fnEntry);
+    BRT_ASSIGN_OR_RETURN(cpu::OpExecutable op, session.cpu_->prepare(art, fn, i));
+    session.ops_.push_back(std::move(op));
   }
   return session;
 }
@@ -163,7 +146,9 @@ StatusOr<std::vector<Tensor>> RequestContext::run() {
                                                             : arenas[buffer.index];
         pointers.push_back(base ? base + buffer.offset : nullptr);
       }
-    session_.opEntries_[i](pointers.data());
+    Status status = session_.ops_[i](pointers.data());
+    if (!status.ok())
+      return status.withContext("op " + std::to_string(i) + " (" + op.callee + ")");
   }
   return results;
 }
