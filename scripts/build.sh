@@ -36,5 +36,6 @@ if [ ! -f "$build_dir/build.ninja" ]; then
 fi
 [ "$configure_only" = 1 ] && exit 0
 
-# Builds by several people share one directory: serialize them.
-exec flock /tmp/byteir-build.lock ninja -C "$build_dir" -j"$jobs" "${targets[@]}"
+# Builds by several people share one directory: serialize them (one lock per
+# build directory).
+exec flock "$build_dir/.build.lock" ninja -C "$build_dir" -j"$jobs" "${targets[@]}"
