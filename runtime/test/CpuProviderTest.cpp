@@ -534,6 +534,17 @@ TEST(CopyOp, RefusesAttributes) {
                 "op 0 (CopyOp): unknown attribute 'async' (CopyOp takes none)");
 }
 
+// Built without oneDNN, brt refuses the library ops at load (and runs the rest).
+TEST(CpuProvider, LibraryOpsNeedOneDNN) {
+#ifdef BRT_TEST_WITH_DNNL
+  GTEST_SKIP() << "brt was built with oneDNN";
+#else
+  expectRefused(matmulBuilder({{}, 2, 3, 4}), StatusCode::Unsupported,
+                "op 0 (MatmulOp): this runtime was built without oneDNN, which serves "
+                "MatmulOp and ConvOp");
+#endif
+}
+
 // The planner may reuse arena bytes, but never for an output that a library op is
 // still reading.
 TEST(CpuProvider, RefusesOutputOverlappingAnInput) {
