@@ -288,7 +288,10 @@ TRIED = set()    # ids of the cases that ran in this session
 @pytest.mark.parametrize("case", params())
 def test_case(case, tmp_path):
     TRIED.add(case.id)
-    run_case(case, tmp_path)
+    try:
+        run_case(case, tmp_path)
+    except (RuntimeError, ValueError) as e:  # compile or runtime errors: name the case
+        raise AssertionError(f"{case.id} (seed {SEED}): {type(e).__name__}: {e}") from e
     PASSED.add(case.id)
 
 
