@@ -167,9 +167,9 @@ func.func @main(%x: tensor<7x5xf32>, %i: tensor<4x2xi32>) -> tensor<4x3xf32> {{
     return out
 
 
-# Minimal programs for the input-clobbering bug (see test_op_coverage.py,
-# INPUT_CLOBBER_BUG): an op lowered in place writes its result into the buffer of
-# its operand, which here is an entry argument that is also read afterwards.
+# Regression programs for a fixed bug: an op lowered in place (sort, scatter,
+# dynamic_update_slice) wrote its result into the buffer of its operand, an entry
+# argument that is also read afterwards. Kernel arguments are now not writable.
 SORT_AND_RETURN_INPUT = """
 func.func @main(%x: tensor<4x6xf32>) -> (tensor<4x6xf32>, tensor<4x6xf32>) {
   %s = "stablehlo.sort"(%x) <{dimension = 1 : i64}> ({

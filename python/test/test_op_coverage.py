@@ -176,34 +176,11 @@ def load_cases():
 
 CASES = load_cases()
 
-# ---------------------------------------------------------------------------
-# Known bugs (strict: a fix turns these into failures until the marks go)
-# ---------------------------------------------------------------------------
-
-# CPU kernels are bufferized with writable function arguments, so an op lowered in
-# place (sort, scatter, dynamic_update_slice, rng_bit_generator's state) writes its
-# result into its operand's buffer. When the operand is an entry argument, the
-# caller's input array is overwritten, and anything that reads the argument later (a
-# returned argument, another kernel, a library call) sees the clobbered values.
-INPUT_CLOBBER_BUG = ("BUG: a kernel writes its result into an input buffer (CPU kernels are "
-                     "bufferized with writable arguments): the caller's input is overwritten")
-INPUT_CLOBBER_CASES = {
-    "part1/dynamic_update_slice_inrange", "part1/dynamic_update_slice_clamped",
-    "part1/dyn_dynamic_slice_update",
-    "part2/scatter_variadic_oob", "part2/scatter_window_partly_oob",
-    "part2/sort_pairs_dim0", "part2/sort_3d_dim1", "part2/sort_long", "part2/sort_unsigned",
-    "part2/rng_bit_generator_u32", "part2/rng_bit_generator_u64_f32",
-    "jax/scatter_add", "jax/sort", "jax/topk",
-    "extra/bug_sort_then_return_input", "extra/bug_sort_then_later_kernel_reads_input",
-    "extra/bug_dynamic_update_slice_then_return_input",
-}
-KNOWN_BUGS = {name: INPUT_CLOBBER_BUG for name in INPUT_CLOBBER_CASES}
 
 
 def params():
     for case in CASES:
-        marks = [pytest.mark.xfail(reason=KNOWN_BUGS[case.id], strict=True)] if case.id in KNOWN_BUGS else []
-        yield pytest.param(case, id=case.id, marks=marks)
+        yield pytest.param(case, id=case.id)
 
 
 # ---------------------------------------------------------------------------
@@ -324,7 +301,7 @@ def deprecated_ops():
 def test_op_coverage(tmp_path_factory):
     # Cases not run in this session (e.g. deselected with -k) are run now.
     for case in CASES:
-        if case.id in TRIED or case.id in KNOWN_BUGS:
+        if case.id in TRIED:
             continue
         try:
             run_case(case, tmp_path_factory.mktemp("coverage"))

@@ -58,7 +58,7 @@ LogicalResult mlir::byteir::buildCPUPartitionPipeline(OpPassManager &pm, StringR
 LogicalResult mlir::byteir::buildCPUCodegenPipeline(OpPassManager &pm) {
   std::string text = llvm::formatv(
       "stablehlo-legalize-to-linalg,canonicalize,cse,linalg-generalize-named-ops,"
-      "linalg-fuse-elementwise-ops,{0},"
+      "linalg-fuse-elementwise-ops,byteir-arith-fastmath,{0},"
       "canonicalize,{1},byteir-cpu-kernel-entry",
       kBufferize, kLowerToLLVM);
   return addPipeline(pm, text);

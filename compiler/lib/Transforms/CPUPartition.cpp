@@ -178,6 +178,10 @@ private:
     std::string name = (entry.getName() + "_kernel_" + Twine(counter++)).str();
     auto kernel = func::FuncOp::create(builder, group.front()->getLoc(), name, type);
     kernel->setAttr(kKernel, builder.getUnitAttr());
+    // Arguments are model inputs or buffers other ops still read: bufferization
+    // must copy rather than update them in place.
+    for (unsigned i = 0, e = kernel.getNumArguments(); i < e; ++i)
+      kernel.setArgAttr(i, "bufferization.writable", builder.getBoolAttr(false));
     Block *body = kernel.addEntryBlock();
     builder.setInsertionPointToStart(body);
     IRMapping mapping;

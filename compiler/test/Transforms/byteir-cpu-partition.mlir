@@ -9,9 +9,9 @@
 // CHECK-SAME: byteir.library_attrs = {lhs_transpose = false, rhs_transpose = false}, byteir.library_call = "MatmulOp"
 // CHECK:   %[[K1:.*]] = call @main_kernel_1(%[[MM]]) : (tensor<4x16xf32>) -> tensor<4x16xf32>
 // CHECK:   return %[[K1]]
-// CHECK: func.func @main_kernel_0(%{{.*}}: tensor<4x8xf32>) -> tensor<4x8xf32> attributes {byteir.kernel}
+// CHECK: func.func @main_kernel_0(%{{.*}}: tensor<4x8xf32> {bufferization.writable = false}) -> tensor<4x8xf32> attributes {byteir.kernel}
 // CHECK:   stablehlo.exponential
-// CHECK: func.func @main_kernel_1(%{{.*}}: tensor<4x16xf32>) -> tensor<4x16xf32> attributes {byteir.kernel}
+// CHECK: func.func @main_kernel_1(%{{.*}}: tensor<4x16xf32> {bufferization.writable = false}) -> tensor<4x16xf32> attributes {byteir.kernel}
 // The constant is cloned into the kernel that uses it.
 // CHECK:   stablehlo.constant dense<0.000000e+00>
 // CHECK:   stablehlo.maximum

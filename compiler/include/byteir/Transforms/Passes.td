@@ -42,7 +42,9 @@ def CPUPartition : Pass<"byteir-cpu-partition", "::mlir::ModuleOp"> {
     and outlines every maximal run of the other ops into a private-free kernel
     function `<entry>_kernel_<i>` (attribute `byteir.kernel`) called from the entry.
     Constants used only inside kernels are cloned into them instead of crossing
-    kernel boundaries. The entry function then holds only calls, library ops and
+    kernel boundaries. Kernel arguments are marked `bufferization.writable = false`:
+    they are model inputs or buffers later ops read, so kernels never update them in
+    place. The entry function then holds only calls, library ops and
     the return: the shape of the host program.
   }];
   let options = [
@@ -52,6 +54,17 @@ def CPUPartition : Pass<"byteir-cpu-partition", "::mlir::ModuleOp"> {
            "Route matmuls and convolutions to library calls">,
   ];
   let dependentDialects = ["::mlir::func::FuncDialect"];
+}
+
+def ArithFastMath : Pass<"byteir-arith-fastmath"> {
+  let summary = "Allow reassociation and contraction of floating-point arithmetic";
+  let description = [{
+    Sets `fastmath<reassoc, contract>` on every floating-point arith op, so that LLVM
+    vectorizes reductions (which reorders the additions) and fuses multiply-adds.
+    Results may differ from the sequential order in the last bits, as with any
+    vectorized or parallel reduction; NaN and infinity semantics are kept.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
 }
 
 #endif // BYTEIR_TRANSFORMS_PASSES

@@ -1,0 +1,2 @@
+#include "Converter.h"
+void mlir::byteir::onnxfe::registerNNOps(Registry &r) {}
