@@ -11,6 +11,9 @@ packages=(
   # frontends, artifact, CPU libraries
   libonnx-dev libonnx-testdata python3-onnx libprotobuf-dev protobuf-compiler
   libflatbuffers-dev flatbuffers-compiler libdnnl-dev
+  # an optimized BLAS for the peers numpy and PyTorch use in bench/ (Debian's default
+  # is the reference BLAS)
+  libopenblas0-pthread
   # Python package, tests
   pybind11-dev python3-pybind11 python3-dev python3-numpy python3-pytest python3-torch
   libgtest-dev

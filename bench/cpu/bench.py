@@ -4,9 +4,13 @@
 Runs MLP, attention, conv and layernorm cases on this machine in one run, checks that
 the three agree, and prints median latencies and ratios (>1 means byteir is faster).
 
-usage: PYTHONPATH=build/python_packages /usr/bin/python3 bench/cpu/bench.py [--iters N]
+usage: env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE PYTHONPATH=build/python_packages \
+           /usr/bin/python3 bench/cpu/bench.py [--iters N]
+(the peers need an optimized BLAS: scripts/install-deps.sh installs OpenBLAS; results
+and their history are in bench/NOTES.md)
 """
 import argparse
+import os
 import pathlib
 import statistics
 import tempfile
@@ -152,7 +156,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--iters", type=int, default=50)
     args = parser.parse_args()
-    torch.set_num_threads(1)  # brt runs kernels single-threaded today: compare like with like
+    # oneDNN (byteir's matmul/conv) and PyTorch both use every core; byteir's generated
+    # kernels are single-threaded today.
+    torch.set_num_threads(os.cpu_count())
+    print(f"{os.cpu_count()} cores; torch {torch.__version__} with {torch.get_num_threads()} threads, "
+          f"numpy {np.__version__}; median of {args.iters} runs after warm-up")
     rng = np.random.default_rng(0)
     print(f"{'case':<11} {'byteir ms':>10} {'torch ms':>10} {'numpy ms':>10} "
           f"{'torch/byteir':>13} {'numpy/byteir':>13}")
