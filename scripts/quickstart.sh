@@ -19,6 +19,6 @@ if ! "$bin/byteir-compile" "$example" -o "$work/mlp.byre" --timing 2> "$work/com
   cat "$work/compile.log"
   exit 1
 fi
-grep -E "frontend|cpu codegen|llvm \+ lld|write artifact|Total" "$work/compile.log"
+grep -E "frontend|partition|cpu codegen|llvm \+ lld|write artifact|Total" "$work/compile.log"
 echo "== running $work/mlp.byre on random inputs (seed 0)"
 "$bin/brt-run" "$work/mlp.byre" --seed 0 --output-dir "$work" --bench 1000

@@ -121,3 +121,26 @@ def test_syntax_error_points_at_input(tmp_path):
 def test_missing_source(tmp_path):
     expect_error(run(BIN / "byteir-compile", tmp_path / "none.mlir", "-o", tmp_path / "x.byre"),
                  "none.mlir")
+
+
+def test_bytecode_and_generic_inputs_compile_alike(tmp_path):
+    bytecode = tmp_path / "softmax.mlirbc"
+    proc = run(BIN / "byteir-opt", SOFTMAX, "--emit-bytecode", "-o", bytecode)
+    assert proc.returncode == 0, proc.stderr
+    generic = SOFTMAX.with_name("softmax.generic.mlir")
+    x = np.random.default_rng().standard_normal((16, 100)).astype(np.float32)
+    np.save(tmp_path / "x.npy", x)
+    results = []
+    for source in (SOFTMAX, generic, bytecode):
+        artifact = tmp_path / (source.name + ".byre")
+        out = tmp_path / f"out_{source.name}"
+        out.mkdir()
+        assert run(BIN / "byteir-compile", source, "-o", artifact).returncode == 0
+        proc = run(BIN / "brt-run", artifact, "--input", f"input_0={tmp_path / 'x.npy'}",
+                   "--output-dir", out)
+        assert proc.returncode == 0, proc.stderr
+        results.append(np.load(out / "output_0.npy"))
+    want = np.exp(x - x.max(1, keepdims=True))
+    want /= want.sum(1, keepdims=True)
+    for got in results:
+        np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-6)
