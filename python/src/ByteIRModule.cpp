@@ -5,6 +5,7 @@
 
 #include "brt/Session.h"
 #include "byteir/Compiler/Compile.h"
+#include "byteir/Frontends/ONNX/ONNXImporter.h"
 #include "byteir/InitAll.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -20,9 +21,11 @@ namespace {
   throw std::runtime_error(status.message());
 }
 
-// Compiles `source` (a path to StableHLO text or bytecode) into the artifact `output`.
+// Compiles `source` (a path to StableHLO text or bytecode, or an ONNX model ending in
+// .onnx) into the artifact `output`.
 void compile(const std::string& source, const std::string& output,
-             const std::string& target) {
+             const std::string& target,
+             const std::map<std::string, std::vector<int64_t>>& inputShapes) {
   static bool registered = [] {
     mlir::byteir::registerAllPasses();
     return true;
@@ -35,8 +38,13 @@ void compile(const std::string& source, const std::string& output,
   llvm::raw_string_ostream os(diagnostics);
   llvm::SourceMgr sourceMgr;
   mlir::SourceMgrDiagnosticHandler handler(sourceMgr, &context, os);
-  mlir::OwningOpRef<mlir::ModuleOp> module =
-      mlir::parseSourceFile<mlir::ModuleOp>(source, sourceMgr, &context);
+  mlir::OwningOpRef<mlir::ModuleOp> module;
+  if (llvm::StringRef(source).ends_with(".onnx")) {
+    auto imported = mlir::byteir::importONNXFile(source, context, inputShapes);
+    if (mlir::succeeded(imported)) module = std::move(*imported);
+  } else {
+    module = mlir::parseSourceFile<mlir::ModuleOp>(source, sourceMgr, &context);
+  }
   mlir::byteir::CompileOptions options;
   options.target = target;
   options.commandLine = "byteir.compile(" + source + ", target=" + target + ")";
@@ -154,7 +162,10 @@ class PySession {
 PYBIND11_MODULE(_byteir, m) {
   m.doc() = "byteir: compile StableHLO models and run .byre artifacts";
   m.def("compile", &compile, py::arg("source"), py::arg("output"), py::arg("target") = "cpu",
-        "Compile a StableHLO file (.mlir text or bytecode) into a .byre artifact.");
+        py::arg("input_shapes") = std::map<std::string, std::vector<int64_t>>(),
+        "Compile a StableHLO file (.mlir text or bytecode) or an ONNX model (.onnx; "
+        "input_shapes={name: shape} specializes symbolic dimensions) into a .byre "
+        "artifact.");
   py::class_<PySession>(m, "Session")
       .def(py::init<const std::string&>(), py::arg("path"))
       .def_property_readonly("inputs", &PySession::inputs)

@@ -23,8 +23,11 @@ LogicalResult addPipeline(OpPassManager &pm, StringRef text) {
   return success();
 }
 
+// Custom-call recognition runs before chlo legalization (gelu's erf is still
+// chlo.erf / chlo.erfc there) and again after canonicalize/cse.
 constexpr llvm::StringLiteral kFrontend =
-    "func.func(chlo-legalize-to-stablehlo),inline,canonicalize,cse,symbol-dce";
+    "func.func(byteir-hlo-fusion-recognition,chlo-legalize-to-stablehlo),inline,"
+    "canonicalize,cse,func.func(byteir-hlo-fusion-recognition),symbol-dce";
 
 // Tensors -> buffers with identity layouts at the function boundary; results become
 // caller-provided out-parameters; temporaries are freed where they die.

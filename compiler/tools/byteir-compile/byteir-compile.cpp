@@ -3,10 +3,13 @@
 //   byteir-compile IN.mlir -o OUT.byre [--target cpu] [-O0..3]
 //                  [--mlir-print-ir-after-all] [--timing]
 //
-// IN is StableHLO text (pretty or generic) or MLIR bytecode.
+// IN is StableHLO text (pretty or generic), MLIR bytecode, or an ONNX model
+// (`.onnx`, imported by frontends/onnx; --input-shape NAME=D0xD1x... specializes
+// symbolic input dimensions).
 //
 //===----------------------------------------------------------------------===//
 #include "byteir/Compiler/Compile.h"
+#include "byteir/Frontends/ONNX/ONNXImporter.h"
 #include "byteir/InitAll.h"
 
 #include "mlir/IR/DialectRegistry.h"
@@ -38,6 +41,8 @@ cl::opt<OptLevel> optLevel(cl::desc("Optimization level:"), cl::init(O3),
                                       clEnumVal(O3, "aggressive optimization")));
 cl::opt<std::string> cpuName("cpu", cl::desc("LLVM CPU to generate CPU kernels for"),
                              cl::init("x86-64-v3"));
+cl::list<std::string> inputShapes(
+    "input-shape", cl::desc("ONNX input: static shape of a graph input, NAME=D0xD1x..."));
 cl::opt<bool> timing("timing", cl::desc("Print the time each compiler stage took"));
 cl::opt<bool> useLibraries("libraries",
                            cl::desc("Run matmuls and convolutions with tuned libraries "
@@ -76,7 +81,23 @@ int main(int argc, char **argv) {
   llvm::SourceMgr sourceMgr;
   sourceMgr.AddNewSourceBuffer(std::move(*file), SMLoc());
   SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
-  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
+  OwningOpRef<ModuleOp> module;
+  if (StringRef(inputPath).ends_with(".onnx")) {
+    byteir::ONNXInputShapes shapes;
+    for (const std::string &opt : inputShapes) {
+      std::string error;
+      if (failed(byteir::parseONNXInputShape(opt, shapes, error))) {
+        llvm::errs() << "byteir-compile: " << error << "\n";
+        return 1;
+      }
+    }
+    auto imported = byteir::importONNXFile(inputPath, context, shapes);
+    if (failed(imported))
+      return 1;
+    module = std::move(*imported);
+  } else {
+    module = parseSourceFile<ModuleOp>(sourceMgr, &context);
+  }
   if (!module)
     return 1;
 

@@ -83,6 +83,9 @@ using Registry = std::vector<OpConverter>;
 void registerElementwiseOps(Registry &r);
 void registerTensorOps(Registry &r);
 void registerNNOps(Registry &r);
+void registerResizeOps(Registry &r);
+void registerIndexingOps(Registry &r);
+void registerRNNOps(Registry &r);
 
 /// Newest default-domain opset the converters know of.
 constexpr int kMaxOpset = 21;

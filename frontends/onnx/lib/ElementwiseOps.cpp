@@ -86,6 +86,22 @@ LogicalResult floatUnary(NodeContext &c) {
   return success();
 }
 
+/// Opset < 7 `broadcast=1, axis=k`: B's dims align with A's starting at k.
+Value legacyBroadcast(NodeContext &c, Value a, Value d) {
+  if (c.opset >= 7 || !c.getInt("broadcast", 0) || !c.has("axis"))
+    return d;
+  int64_t ra = rankOf(a), rd = rankOf(d);
+  int64_t axis = c.getInt("axis", 0);
+  if (axis < 0)
+    axis += ra;
+  if (axis < 0 || axis + rd > ra)
+    return d;
+  SmallVector<int64_t> shape(axis, 1);
+  shape.append(shapeOf(d).begin(), shapeOf(d).end());
+  shape.append(ra - axis - rd, 1);
+  return reshape(c.b, c.loc, d, shape);
+}
+
 /// Two operands of the same element type, broadcast to a common shape.
 LogicalResult binaryOperands(NodeContext &c, Value &a, Value &d) {
   a = c.in(0);
@@ -94,6 +110,7 @@ LogicalResult binaryOperands(NodeContext &c, Value &a, Value &d) {
     return c.invalid("expects two inputs");
   if (elemType(a) != elemType(d))
     return c.invalid("operand element types differ");
+  d = legacyBroadcast(c, a, d);
   Value vs[2] = {a, d};
   if (failed(broadcastAll(c, vs)))
     return failure();
@@ -145,6 +162,7 @@ LogicalResult convertPow(NodeContext &c) {
     return c.invalid("expects two inputs");
   if (elemType(e) != elemType(a))
     e = convert(c.b, c.loc, e, elemType(a));
+  e = legacyBroadcast(c, a, e);
   Value vs[2] = {a, e};
   if (failed(broadcastAll(c, vs)))
     return failure();
@@ -263,6 +281,12 @@ LogicalResult convertPRelu(NodeContext &c) {
   Value x = c.in(0), slope = c.in(1);
   if (!x || !slope)
     return c.invalid("expects two inputs");
+  if (c.opset < 7 && rankOf(slope) == 1 && rankOf(x) >= 2 &&
+      shapeOf(slope)[0] == shapeOf(x)[1] && shapeOf(x)[1] != 1) {
+    SmallVector<int64_t> s(rankOf(x) - 1, 1);
+    s[0] = shapeOf(slope)[0];
+    slope = reshape(c.b, c.loc, slope, s);
+  }
   auto shape = broadcastShape(shapeOf(x), shapeOf(slope));
   if (failed(shape) || *shape != shapeOf(x))
     return c.invalid("slope does not broadcast to X");
@@ -528,21 +552,21 @@ LogicalResult convertDropout(NodeContext &c) {
 void mlir::byteir::onnxfe::registerElementwiseOps(Registry &r) {
   const int M = kMaxOpset;
   r.insert(r.end(), {
-      {"Add", 7, M, convertAdd, "", "numpy broadcasting"},
-      {"Sub", 7, M, convertSub, "", "numpy broadcasting"},
-      {"Mul", 7, M, convertMul, "", "numpy broadcasting"},
-      {"Div", 7, M, convertDiv, "", "numpy broadcasting; integer division truncates"},
-      {"Pow", 7, M, convertPow, "", "exponent converted to the base type"},
+      {"Add", 6, M, convertAdd, "axis,broadcast", "numpy broadcasting (opset < 7: broadcast/axis)"},
+      {"Sub", 6, M, convertSub, "axis,broadcast", "numpy broadcasting (opset < 7: broadcast/axis)"},
+      {"Mul", 6, M, convertMul, "axis,broadcast", "numpy broadcasting (opset < 7: broadcast/axis)"},
+      {"Div", 6, M, convertDiv, "axis,broadcast", "numpy broadcasting (opset < 7: broadcast/axis); integer division truncates"},
+      {"Pow", 1, M, convertPow, "axis,broadcast", "exponent converted to the base type"},
       {"Mod", 10, M, convertMod, "fmod", "fmod=0 only for integers"},
       {"BitShift", 11, M, convertBitShift, "direction", ""},
       {"And", 7, M, convertAnd, "", ""},
       {"Or", 7, M, convertOr, "", ""},
       {"Xor", 7, M, convertXor, "", ""},
       {"Not", 1, M, convertNot, "", ""},
-      {"Max", 8, M, [](NodeContext &c) { return variadic<hlo::MaxOp>(c); }, "", "variadic"},
-      {"Min", 8, M, [](NodeContext &c) { return variadic<hlo::MinOp>(c); }, "", "variadic"},
-      {"Sum", 8, M, [](NodeContext &c) { return variadic<hlo::AddOp>(c); }, "", "variadic"},
-      {"Mean", 8, M, [](NodeContext &c) { return variadic<hlo::AddOp>(c, true); }, "", "variadic"},
+      {"Max", 6, M, [](NodeContext &c) { return variadic<hlo::MaxOp>(c); }, "", "variadic"},
+      {"Min", 6, M, [](NodeContext &c) { return variadic<hlo::MinOp>(c); }, "", "variadic"},
+      {"Sum", 6, M, [](NodeContext &c) { return variadic<hlo::AddOp>(c); }, "", "variadic"},
+      {"Mean", 6, M, [](NodeContext &c) { return variadic<hlo::AddOp>(c, true); }, "", "variadic"},
       {"Equal", 7, M, [](NodeContext &c) {
          return compareOp(c, ComparisonDirection::EQ, [](int64_t a, int64_t b) { return a == b; });
        }, "", ""},
@@ -587,7 +611,7 @@ void mlir::byteir::onnxfe::registerElementwiseOps(Registry &r) {
       {"IsInf", 10, M, convertIsInf, "detect_negative,detect_positive", ""},
       {"Relu", 6, M, convertRelu, "", ""},
       {"LeakyRelu", 6, M, convertLeakyRelu, "alpha", ""},
-      {"PRelu", 7, M, convertPRelu, "", "slope broadcasts to X"},
+      {"PRelu", 6, M, convertPRelu, "", "slope broadcasts to X (opset < 7: [C] along dim 1)"},
       {"Elu", 6, M, convertElu, "alpha", ""},
       {"Celu", 12, M, convertCelu, "alpha", ""},
       {"Selu", 6, M, convertSelu, "alpha,gamma", ""},

@@ -6,6 +6,7 @@
 
 using namespace mlir;
 using namespace mlir::byteir::onnxfe;
+namespace onnxfe = mlir::byteir::onnxfe;
 
 int64_t onnxfe::numElements(ArrayRef<int64_t> shape) {
   int64_t n = 1;

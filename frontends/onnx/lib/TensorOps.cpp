@@ -577,7 +577,7 @@ LogicalResult convertPad(NodeContext &c) {
   Value x = c.in(0);
   int64_t r = rankOf(x);
   std::string mode = c.getString("mode", "constant");
-  if (mode != "constant")
+  if (mode != "constant" && mode != "edge" && mode != "reflect")
     return c.unsupported("mode='" + mode + "'");
   SmallVector<int64_t> pads;
   Value value;
@@ -614,7 +614,52 @@ LogicalResult convertPad(NodeContext &c) {
     lo[a] = pads[i];
     hi[a] = pads[i + axes.size()];
   }
-  c.results.push_back(hlo::PadOp::create(c.b, c.loc, x, value, lo, hi, interior));
+  if (mode == "constant") {
+    c.results.push_back(hlo::PadOp::create(c.b, c.loc, x, value, lo, hi, interior));
+    return success();
+  }
+  // edge / reflect: concatenate (reversed) slices per padded axis.
+  auto sliceAxis = [&](Value v, int64_t axis, int64_t begin, int64_t end) {
+    SmallVector<int64_t> start(rankOf(v), 0), limit(shapeOf(v)), strides(rankOf(v), 1);
+    start[axis] = begin;
+    limit[axis] = end;
+    return Value(hlo::SliceOp::create(c.b, c.loc, v, start, limit, strides));
+  };
+  Value y = x;
+  for (int64_t a = 0; a < r; ++a) {
+    if (lo[a] == 0 && hi[a] == 0)
+      continue;
+    int64_t n = shapeOf(y)[a];
+    if (lo[a] < 0 || hi[a] < 0)
+      return c.unsupported("negative pads with mode='" + mode + "'");
+    if (mode == "reflect" && (lo[a] >= n || hi[a] >= n))
+      return c.unsupported("reflect pads not smaller than the dimension");
+    SmallVector<Value> parts;
+    auto extend = [&](Value edge, int64_t count) {
+      SmallVector<int64_t> shape(shapeOf(edge));
+      shape[a] = count;
+      SmallVector<int64_t> dims;
+      for (int64_t i = 0; i < r; ++i)
+        dims.push_back(i);
+      return Value(hlo::BroadcastInDimOp::create(
+          c.b, c.loc, RankedTensorType::get(shape, elemType(edge)),
+          reshape(c.b, c.loc, edge, shapeOf(edge)), dims));
+    };
+    if (lo[a] > 0)
+      parts.push_back(mode == "edge"
+                          ? extend(sliceAxis(y, a, 0, 1), lo[a])
+                          : Value(hlo::ReverseOp::create(c.b, c.loc, sliceAxis(y, a, 1, lo[a] + 1),
+                                                         SmallVector<int64_t>{a})));
+    parts.push_back(y);
+    if (hi[a] > 0)
+      parts.push_back(mode == "edge"
+                          ? extend(sliceAxis(y, a, n - 1, n), hi[a])
+                          : Value(hlo::ReverseOp::create(
+                                c.b, c.loc, sliceAxis(y, a, n - 1 - hi[a], n - 1),
+                                SmallVector<int64_t>{a})));
+    y = hlo::ConcatenateOp::create(c.b, c.loc, parts, a);
+  }
+  c.results.push_back(y);
   return success();
 }
 
@@ -742,6 +787,75 @@ LogicalResult convertTrilu(NodeContext &c) {
   return success();
 }
 
+LogicalResult convertEyeLike(NodeContext &c) {
+  Value x = c.in(0);
+  if (rankOf(x) != 2)
+    return c.invalid("input must be 2-D");
+  Type elem = elemType(x);
+  if (c.has("dtype")) {
+    elem = elementTypeOf(c.b.getContext(), c.getInt("dtype", 0));
+    if (!elem)
+      return c.unsupported("dtype");
+  }
+  auto itype = RankedTensorType::get(shapeOf(x), c.b.getI64Type());
+  Value row = hlo::IotaOp::create(c.b, c.loc, itype, 0);
+  Value col = hlo::IotaOp::create(c.b, c.loc, itype, 1);
+  Value diff = hlo::SubtractOp::create(c.b, c.loc, col, row);
+  Value eq = compare(c.b, c.loc, hlo::ComparisonDirection::EQ, diff,
+                     splat(c.b, c.loc, itype, (double)c.getInt("k", 0)));
+  c.results.push_back(
+      hlo::ConvertOp::create(c.b, c.loc, RankedTensorType::get(shapeOf(x), elem), eq));
+  return success();
+}
+
+LogicalResult convertOneHot(NodeContext &c) {
+  Value idx = c.in(0), depthV = c.in(1), values = c.in(2);
+  auto depthAttr = constValue(depthV);
+  if (!depthAttr || depthAttr->getNumElements() != 1)
+    return c.unsupported("a depth that is not an import-time constant scalar");
+  int64_t depth = isa<FloatType>(depthAttr->getElementType())
+                      ? (int64_t)(*depthAttr->value_begin<APFloat>()).convertToDouble()
+                      : (*depthAttr->value_begin<APInt>()).getSExtValue();
+  if (!values || numElements(shapeOf(values)) != 2)
+    return c.invalid("values must hold [off, on]");
+  int64_t r = rankOf(idx) + 1;
+  int64_t axis = normAxis(c.getInt("axis", -1), r);
+  if (axis < 0)
+    return c.invalid("axis out of range");
+  SmallVector<int64_t> shape(shapeOf(idx));
+  shape.insert(shape.begin() + axis, depth);
+  auto i64 = c.b.getI64Type();
+  Value ids = isa<FloatType>(elemType(idx))
+                  ? Value(hlo::ConvertOp::create(
+                        c.b, c.loc, RankedTensorType::get(shapeOf(idx), i64), idx))
+                  : convert(c.b, c.loc, idx, i64);
+  // Negative indices count from the end.
+  auto itype = tensorType(ids);
+  Value neg = compare(c.b, c.loc, hlo::ComparisonDirection::LT, ids, splat(c.b, c.loc, itype, 0));
+  ids = hlo::SelectOp::create(c.b, c.loc, neg,
+                              hlo::AddOp::create(c.b, c.loc, ids, splat(c.b, c.loc, itype, (double)depth)),
+                              ids);
+  SmallVector<int64_t> dims;
+  for (int64_t i = 0; i < r; ++i)
+    if (i != axis)
+      dims.push_back(i);
+  auto otype = RankedTensorType::get(shape, i64);
+  Value ib = hlo::BroadcastInDimOp::create(c.b, c.loc, otype, ids, dims);
+  Value iota = hlo::IotaOp::create(c.b, c.loc, otype, axis);
+  Value eq = compare(c.b, c.loc, hlo::ComparisonDirection::EQ, iota, ib);
+  Value flat = reshape(c.b, c.loc, values, {2});
+  auto one = RankedTensorType::get({1}, elemType(values));
+  Value off = hlo::SliceOp::create(c.b, c.loc, flat, SmallVector<int64_t>{0},
+                                   SmallVector<int64_t>{1}, SmallVector<int64_t>{1});
+  Value on = hlo::SliceOp::create(c.b, c.loc, flat, SmallVector<int64_t>{1},
+                                  SmallVector<int64_t>{2}, SmallVector<int64_t>{1});
+  (void)one;
+  off = broadcastTo(c.b, c.loc, reshape(c.b, c.loc, off, {}), shape);
+  on = broadcastTo(c.b, c.loc, reshape(c.b, c.loc, on, {}), shape);
+  c.results.push_back(hlo::SelectOp::create(c.b, c.loc, eq, on, off));
+  return success();
+}
+
 } // namespace
 
 void mlir::byteir::onnxfe::registerTensorOps(Registry &r) {
@@ -763,11 +877,13 @@ void mlir::byteir::onnxfe::registerTensorOps(Registry &r) {
       {"GatherElements", 11, M, convertGatherElements, "axis", ""},
       {"Expand", 8, M, convertExpand, "", "shape must be constant"},
       {"Tile", 6, M, convertTile, "", "repeats must be constant"},
-      {"Pad", 2, M, convertPad, "mode,pads,value", "constant mode only; pads must be constant"},
+      {"Pad", 2, M, convertPad, "mode,pads,value", "constant, edge, reflect; pads must be constant"},
       {"Split", 2, M, convertSplit, "axis,split,num_outputs", "split must be constant"},
       {"Range", 11, M, convertRange, "", "inputs must be constant"},
       {"DepthToSpace", 1, M, convertDepthToSpace, "blocksize,mode", "4-D"},
       {"SpaceToDepth", 1, M, convertSpaceToDepth, "blocksize", "4-D"},
       {"Trilu", 14, M, convertTrilu, "upper", "k must be constant"},
+      {"EyeLike", 9, M, convertEyeLike, "dtype,k", "2-D"},
+      {"OneHot", 9, M, convertOneHot, "axis", "depth must be constant"},
   });
 }

@@ -67,4 +67,27 @@ def ArithFastMath : Pass<"byteir-arith-fastmath"> {
   let dependentDialects = ["::mlir::arith::ArithDialect"];
 }
 
+def HloFusionRecognition : Pass<"byteir-hlo-fusion-recognition", "::mlir::func::FuncOp"> {
+  let summary = "Recognize softmax, layer norm and gelu as byteir.* custom calls";
+  let description = [{
+    Matches the StableHLO that JAX and PyTorch exporters produce for
+    - softmax along one axis, numerically stable form only
+      (max-reduce, subtract, exp, sum-reduce, divide) -> `byteir.softmax`
+      with `byteir_attrs = {axis = i64}`;
+    - layer norm over trailing axes (mean, variance as mean of squared centered
+      values or E[x^2] - E[x]^2, `+ epsilon`, rsqrt-multiply or sqrt-divide,
+      optional scale, optional bias after a scale) -> `byteir.layer_norm(x[, scale
+      [, bias]])` with `byteir_attrs = {axis = [i64...], epsilon = f64}`;
+    - gelu, erf form `x * 0.5 * (1 + erf(x / sqrt 2))` (also as `erfc(-x / sqrt 2)`)
+      and tanh form `x * 0.5 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x^3)))` ->
+      `byteir.gelu` with `byteir_attrs = {approximate = "none" | "tanh"}`.
+    The erf form is matched on `chlo.erf` / `chlo.erfc`, so the pass must run before
+    `chlo-legalize-to-stablehlo` expands them (the frontend pipeline runs it before
+    and once more after canonicalize/cse). Only statically shaped f32/f16/bf16
+    values are rewritten, and only when no intermediate value of the pattern has a
+    use outside it.
+  }];
+  let dependentDialects = ["::mlir::stablehlo::StableHLODialect"];
+}
+
 #endif // BYTEIR_TRANSFORMS_PASSES

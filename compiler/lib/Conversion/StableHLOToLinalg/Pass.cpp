@@ -27,6 +27,7 @@ void mlir::byteir::populateStableHLOToLinalgPatterns(TypeConverter &typeConverte
   hlo_linalg::populateSlicePatterns(typeConverter, patterns);
   hlo_linalg::populateContractionPatterns(typeConverter, patterns);
   hlo_linalg::populateReducePatterns(typeConverter, patterns);
+  hlo_linalg::populateByteIRCustomCallPatterns(typeConverter, patterns);
 }
 
 namespace {

@@ -13,6 +13,8 @@ void populateShapePatterns(TypeConverter &converter, RewritePatternSet &patterns
 void populateSlicePatterns(TypeConverter &converter, RewritePatternSet &patterns);
 void populateContractionPatterns(TypeConverter &converter, RewritePatternSet &patterns);
 void populateReducePatterns(TypeConverter &converter, RewritePatternSet &patterns);
+/// byteir.softmax / byteir.layer_norm / byteir.gelu custom calls (ByteIRCustomCalls.cpp).
+void populateByteIRCustomCallPatterns(TypeConverter &converter, RewritePatternSet &patterns);
 
 /// The converted (signless) ranked tensor type of `v`'s or `t`'s type, or null.
 RankedTensorType convertedTensorType(const TypeConverter &converter, Type t);

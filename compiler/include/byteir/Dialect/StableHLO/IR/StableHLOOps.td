@@ -37,6 +37,7 @@ class StableHLO_UnaryElementwiseOp<string mnemonic, Type OperandType,
   let assemblyFormat = [{
     $operand attr-dict `:` custom<SameOperandsAndResultType>(type($operand), type($result))
   }];
+  let hasFolder = 1;
   let extraClassDefinition = [{
     ::llvm::LogicalResult $cppClass::inferReturnTypes(::mlir::MLIRContext *,
         std::optional<::mlir::Location>, Adaptor adaptor,
@@ -60,6 +61,7 @@ class StableHLO_BinaryElementwiseOp<string mnemonic, Type OperandType,
     $lhs `,` $rhs attr-dict `:`
       custom<SameOperandsAndResultType>(type($lhs), type($rhs), type($result))
   }];
+  let hasFolder = 1;
   let extraClassDefinition = [{
     ::llvm::LogicalResult $cppClass::inferReturnTypes(::mlir::MLIRContext *,
         std::optional<::mlir::Location>, Adaptor adaptor,
@@ -81,6 +83,7 @@ def StableHLO_AbsOp : StableHLO_Op<"abs", [Pure, Elementwise,
   let assemblyFormat = [{
     $operand attr-dict `:` custom<SameOperandsAndResultType>(type($operand), type($result))
   }];
+  let hasFolder = 1;
 }
 def StableHLO_CbrtOp : StableHLO_UnaryElementwiseOp<"cbrt", HLO_FpComplexOrQuantizedTensor>;
 def StableHLO_CeilOp : StableHLO_UnaryElementwiseOp<"ceil", HLO_FpOrQuantizedTensor>;
@@ -141,6 +144,7 @@ def StableHLO_ConvertOp : StableHLO_Op<"convert", [Pure, Elementwise,
   }];
   let builders = [OpBuilder<(ins "::mlir::Value":$operand, "::mlir::Type":$elementType)>];
   let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 def StableHLO_BitcastConvertOp : StableHLO_Op<"bitcast_convert", [Pure]> {
@@ -203,6 +207,7 @@ def StableHLO_CompareOp : StableHLO_Op<"compare", [Pure, Elementwise,
       attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 def StableHLO_ClampOp : StableHLO_Op<"clamp", [Pure, SameOperandsAndResultElementType,
@@ -215,6 +220,7 @@ def StableHLO_ClampOp : StableHLO_Op<"clamp", [Pure, SameOperandsAndResultElemen
       custom<SameOperandsAndResultType>(type($min), type($operand), type($max), type($result))
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 def StableHLO_SelectOp : StableHLO_Op<"select", [Pure, HLO_InferType]> {
@@ -226,6 +232,7 @@ def StableHLO_SelectOp : StableHLO_Op<"select", [Pure, HLO_InferType]> {
       custom<SelectOpType>(type($pred), type($on_true), type($on_false), type($result))
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 def StableHLO_MapOp : StableHLO_Op<"map", [RecursiveMemoryEffects,
@@ -261,6 +268,7 @@ def StableHLO_IotaOp : StableHLO_Op<"iota", [Pure]> {
   let results = (outs RankedTensorOf<[HLO_Int, HLO_Float, HLO_Complex, HLO_QuantizedInt]>:$output);
   let assemblyFormat = "`dim` `=` $iota_dimension attr-dict `:` type($output)";
   let hasVerifier = 1;
+  let hasCanonicalizer = 1;
 }
 
 def StableHLO_DynamicIotaOp : StableHLO_Op<"dynamic_iota", [Pure]> {
@@ -282,6 +290,8 @@ def StableHLO_BroadcastInDimOp : StableHLO_Op<"broadcast_in_dim", [Pure,
     $operand `,` `dims` `=` $broadcast_dimensions attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def StableHLO_BroadcastOp : StableHLO_Op<"broadcast", [Pure,
@@ -306,6 +316,7 @@ def StableHLO_DynamicBroadcastInDimOp : StableHLO_Op<"dynamic_broadcast_in_dim",
       attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
+  let hasCanonicalizer = 1;
 }
 
 def StableHLO_ReshapeOp : StableHLO_Op<"reshape", [Pure, SameOperandsAndResultElementType]> {
@@ -314,6 +325,8 @@ def StableHLO_ReshapeOp : StableHLO_Op<"reshape", [Pure, SameOperandsAndResultEl
   let results = (outs HLO_Tensor:$result);
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
   let hasVerifier = 1;
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def StableHLO_DynamicReshapeOp : StableHLO_Op<"dynamic_reshape", [Pure]> {
@@ -322,6 +335,7 @@ def StableHLO_DynamicReshapeOp : StableHLO_Op<"dynamic_reshape", [Pure]> {
   let results = (outs HLO_Tensor:$result);
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
   let hasVerifier = 1;
+  let hasCanonicalizer = 1;
 }
 
 def StableHLO_TransposeOp : StableHLO_Op<"transpose", [Pure,
@@ -333,6 +347,8 @@ def StableHLO_TransposeOp : StableHLO_Op<"transpose", [Pure,
     $operand `,` `dims` `=` $permutation attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def StableHLO_ReverseOp : StableHLO_Op<"reverse", [Pure, SameOperandsAndResultType]> {
@@ -344,6 +360,7 @@ def StableHLO_ReverseOp : StableHLO_Op<"reverse", [Pure, SameOperandsAndResultTy
       custom<SameOperandsAndResultType>(type($operand), type($result))
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 def StableHLO_ConcatenateOp : StableHLO_Op<"concatenate", [Pure,
@@ -355,6 +372,8 @@ def StableHLO_ConcatenateOp : StableHLO_Op<"concatenate", [Pure,
     custom<VariadicOperandWithAttribute>($inputs) `dim` `=` $dimension attr-dict `:`
       functional-type(operands, results)
   }];
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def StableHLO_SliceOp : StableHLO_Op<"slice", [Pure, SameOperandsAndResultElementType,
@@ -367,6 +386,8 @@ def StableHLO_SliceOp : StableHLO_Op<"slice", [Pure, SameOperandsAndResultElemen
     $operand custom<SliceRanges>($start_indices, $limit_indices, $strides)
       attr-dict `:` functional-type(operands, results)
   }];
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def StableHLO_DynamicSliceOp : StableHLO_Op<"dynamic_slice", [Pure, HLO_InferType]> {
@@ -378,6 +399,7 @@ def StableHLO_DynamicSliceOp : StableHLO_Op<"dynamic_slice", [Pure, HLO_InferTyp
     $operand `,` custom<VariadicOperandWithAttribute>($start_indices)
       `sizes` `=` $slice_sizes attr-dict `:` functional-type(operands, results)
   }];
+  let hasCanonicalizer = 1;
 }
 
 def StableHLO_DynamicUpdateSliceOp : StableHLO_Op<"dynamic_update_slice", [Pure,
@@ -410,6 +432,8 @@ def StableHLO_PadOp : StableHLO_Op<"pad", [Pure, SameOperandsAndResultElementTyp
     $operand `,` $padding_value `,` `low` `=` $edge_padding_low `,` `high` `=` $edge_padding_high `,`
       `interior` `=` $interior_padding attr-dict `:` functional-type(operands, results)
   }];
+  let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def StableHLO_DynamicPadOp : StableHLO_Op<"dynamic_pad", [Pure]> {
@@ -431,6 +455,7 @@ def StableHLO_GetDimensionSizeOp : StableHLO_Op<"get_dimension_size", [Pure,
   let assemblyFormat = [{
     $operand `,` `dim` `=` $dimension attr-dict `:` functional-type(operands, results)
   }];
+  let hasFolder = 1;
 }
 
 def StableHLO_GatherOp : StableHLO_Op<"gather", [Pure, HLO_InferType]> {
@@ -505,6 +530,7 @@ def StableHLO_DotGeneralOp : StableHLO_Op<"dot_general", [Pure]> {
       `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
+  let hasCanonicalizer = 1;
 }
 
 def StableHLO_EinsumOp : StableHLO_Op<"einsum", [Pure]> {
@@ -627,6 +653,7 @@ def StableHLO_IfOp : StableHLO_Op<"if", [RecursiveMemoryEffects,
   let regions = (region SizedRegion<1>:$true_branch, SizedRegion<1>:$false_branch);
   let results = (outs Variadic<HLO_Any>);
   let hasVerifier = 1;
+  let hasCanonicalizer = 1;
 }
 
 def StableHLO_CaseOp : StableHLO_Op<"case", [RecursiveMemoryEffects,
@@ -636,6 +663,7 @@ def StableHLO_CaseOp : StableHLO_Op<"case", [RecursiveMemoryEffects,
   let regions = (region VariadicRegion<SizedRegion<1>>:$branches);
   let results = (outs Variadic<HLO_Any>);
   let hasVerifier = 1;
+  let hasCanonicalizer = 1;
 }
 
 def StableHLO_WhileOp : StableHLO_Op<"while", [RecursiveMemoryEffects,
@@ -647,6 +675,7 @@ def StableHLO_WhileOp : StableHLO_Op<"while", [RecursiveMemoryEffects,
   let results = (outs Variadic<HLO_Any>:$result);
   let hasCustomAssemblyFormat = 1;
   let hasVerifier = 1;
+  let hasCanonicalizer = 1;
 }
 
 def StableHLO_OptimizationBarrierOp : StableHLO_Op<"optimization_barrier", [Pure,
