@@ -99,13 +99,8 @@ struct GatherLowering : OpConversionPattern<stablehlo::GatherOp> {
       if (!llvm::is_contained(collapsed, d) && !llvm::is_contained(operandBatching, d))
         offsetOperandDims.push_back(d);
 
-    Value init = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
-                                         resultType.getElementType());
-    SmallVector<AffineMap> maps = {rewriter.getMultiDimIdentityMap(resultRank)};
-    SmallVector<utils::IteratorType> iters(resultRank, utils::IteratorType::parallel);
-    auto generic = linalg::GenericOp::create(
-        rewriter, loc, TypeRange{resultType}, ValueRange{}, ValueRange{init}, maps,
-        iters, [&](OpBuilder &b, Location l, ValueRange) {
+    Value result = createIndexGeneric(
+        rewriter, loc, resultType, [&](OpBuilder &b, Location l, ValueRange) {
           SmallVector<Value> ivs;
           for (int64_t d = 0; d < resultRank; ++d)
             ivs.push_back(linalg::IndexOp::create(b, l, d));
@@ -129,7 +124,7 @@ struct GatherLowering : OpConversionPattern<stablehlo::GatherOp> {
           Value v = tensor::ExtractOp::create(b, l, operand, idx);
           linalg::YieldOp::create(b, l, v);
         });
-    rewriter.replaceOp(op, generic.getResult(0));
+    rewriter.replaceOp(op, result);
     return success();
   }
 };

@@ -284,13 +284,8 @@ struct DynamicPadLowering : OpConversionPattern<stablehlo::DynamicPadOp> {
       steps.push_back(arith::AddIOp::create(rewriter, loc, in,
                                             indexConst(rewriter, loc, 1)));
     }
-    Value init = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
-                                         resultType.getElementType());
-    SmallVector<AffineMap> maps = {rewriter.getMultiDimIdentityMap(rank)};
-    SmallVector<utils::IteratorType> iters(rank, utils::IteratorType::parallel);
-    auto generic = linalg::GenericOp::create(
-        rewriter, loc, TypeRange{resultType}, ValueRange{}, ValueRange{init}, maps,
-        iters, [&](OpBuilder &b, Location l, ValueRange) {
+    Value result = createIndexGeneric(
+        rewriter, loc, resultType, [&](OpBuilder &b, Location l, ValueRange) {
           Value c0 = indexConst(b, l, 0);
           Value valid = arith::ConstantOp::create(b, l, b.getBoolAttr(true));
           SmallVector<Value> idx;
@@ -318,7 +313,7 @@ struct DynamicPadLowering : OpConversionPattern<stablehlo::DynamicPadOp> {
                                   arith::SelectOp::create(b, l, valid, v, padValue)
                                       .getResult());
         });
-    rewriter.replaceOp(op, generic.getResult(0));
+    rewriter.replaceOp(op, result);
     return success();
   }
 };

@@ -34,6 +34,17 @@ Value createFilled(OpBuilder &b, Location loc, RankedTensorType type, Value valu
       .getResult(0);
 }
 
+Value createIndexGeneric(OpBuilder &b, Location loc, RankedTensorType type,
+                         function_ref<void(OpBuilder &, Location, ValueRange)> body) {
+  int64_t rank = type.getRank();
+  Value init = tensor::EmptyOp::create(b, loc, type.getShape(), type.getElementType());
+  SmallVector<AffineMap> maps = {b.getMultiDimIdentityMap(rank)};
+  SmallVector<utils::IteratorType> iters(rank, utils::IteratorType::parallel);
+  return linalg::GenericOp::create(b, loc, TypeRange{type}, ValueRange{}, ValueRange{init},
+                                   maps, iters, body)
+      .getResult(0);
+}
+
 Value padStatic(OpBuilder &b, Location loc, Value src, Value padValue,
                 ArrayRef<int64_t> low, ArrayRef<int64_t> high,
                 ArrayRef<int64_t> interior) {

@@ -34,6 +34,12 @@ Value toIndex(OpBuilder &b, Location loc, Value v, bool isUnsigned);
 /// tensor.empty of `type` filled with the scalar `value` (linalg.fill).
 Value createFilled(OpBuilder &b, Location loc, RankedTensorType type, Value value);
 
+/// An all-parallel linalg.generic with no inputs that fills a fresh tensor.empty
+/// of the static `type`; `body` yields each element (typically from
+/// linalg.index). Returns the generic's result.
+Value createIndexGeneric(OpBuilder &b, Location loc, RankedTensorType type,
+                         function_ref<void(OpBuilder &, Location, ValueRange)> body);
+
 /// Pads a statically shaped tensor: `low`/`high` edge amounts (may be negative:
 /// the edge is cut) and `interior` amounts between elements, with the scalar
 /// `padValue`. Uses tensor.pad when possible, else fill + strided insert_slice

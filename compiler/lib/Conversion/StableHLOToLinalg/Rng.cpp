@@ -107,12 +107,8 @@ struct RngBitGeneratorLowering : OpConversionPattern<stablehlo::RngBitGeneratorO
     SmallVector<int64_t> strides(rank, 1);
     for (int64_t d = rank - 2; d >= 0; --d)
       strides[d] = strides[d + 1] * outType.getDimSize(d + 1);
-    Value init = tensor::EmptyOp::create(rewriter, loc, outType.getShape(), elem);
-    SmallVector<AffineMap> maps = {rewriter.getMultiDimIdentityMap(rank)};
-    SmallVector<utils::IteratorType> iters(rank, utils::IteratorType::parallel);
-    auto generic = linalg::GenericOp::create(
-        rewriter, loc, TypeRange{outType}, ValueRange{}, ValueRange{init}, maps, iters,
-        [&](OpBuilder &b, Location l, ValueRange) {
+    Value output = createIndexGeneric(
+        rewriter, loc, outType, [&](OpBuilder &b, Location l, ValueRange) {
           Value linear = indexConst(b, l, 0);
           for (int64_t d = 0; d < rank; ++d)
             linear = arith::AddIOp::create(
@@ -154,7 +150,7 @@ struct RngBitGeneratorLowering : OpConversionPattern<stablehlo::RngBitGeneratorO
     Value newCtr = arith::AddIOp::create(rewriter, loc, ctrLo, i64c(rewriter, loc, numBlocks));
     Value newState = tensor::InsertOp::create(rewriter, loc, newCtr, state,
                                               ValueRange{indexConst(rewriter, loc, 1)});
-    rewriter.replaceOp(op, ValueRange{newState, generic.getResult(0)});
+    rewriter.replaceOp(op, ValueRange{newState, output});
     return success();
   }
 };

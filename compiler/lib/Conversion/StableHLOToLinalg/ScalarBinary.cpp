@@ -177,6 +177,21 @@ Value emitComplex(OpBuilder &b, Location loc, Type resultElem, Value re, Value i
   return complex::CreateOp::create(b, loc, ct, re, im);
 }
 
+/// Lexicographic max (or min) on (real, imag) of two complex values.
+Value complexLexPick(OpBuilder &b, Location loc, ComplexType ct, Value x, Value y,
+                     bool pickMax) {
+  using P = arith::CmpFPredicate;
+  Type ft = ct.getElementType();
+  Value xr = complex::ReOp::create(b, loc, ft, x), yr = complex::ReOp::create(b, loc, ft, y);
+  Value xi = complex::ImOp::create(b, loc, ft, x), yi = complex::ImOp::create(b, loc, ft, y);
+  Value beatsRe = arith::CmpFOp::create(b, loc, pickMax ? P::OGT : P::OLT, xr, yr);
+  Value eqRe = arith::CmpFOp::create(b, loc, P::OEQ, xr, yr);
+  Value keepsIm = arith::CmpFOp::create(b, loc, pickMax ? P::OGE : P::OLE, xi, yi);
+  Value pickX =
+      arith::OrIOp::create(b, loc, beatsRe, arith::AndIOp::create(b, loc, eqRe, keepsIm));
+  return select(b, loc, pickX, x, y);
+}
+
 } // namespace
 
 Value scalar_impl::emitBinary(OpBuilder &b, Location loc, Operation *op,
@@ -228,17 +243,8 @@ Value scalar_impl::emitMax(OpBuilder &b, Location loc, Type elem, Value x, Value
   if (auto it = dyn_cast<IntegerType>(elem))
     return it.isUnsigned() ? Value(arith::MaxUIOp::create(b, loc, x, y))
                            : Value(arith::MaxSIOp::create(b, loc, x, y));
-  if (auto ct = dyn_cast<ComplexType>(elem)) {
-    // Lexicographic on (real, imag).
-    Type ft = ct.getElementType();
-    Value xr = complex::ReOp::create(b, loc, ft, x), yr = complex::ReOp::create(b, loc, ft, y);
-    Value xi = complex::ImOp::create(b, loc, ft, x), yi = complex::ImOp::create(b, loc, ft, y);
-    Value gtRe = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, xr, yr);
-    Value eqRe = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, xr, yr);
-    Value geIm = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGE, xi, yi);
-    Value pickX = arith::OrIOp::create(b, loc, gtRe, arith::AndIOp::create(b, loc, eqRe, geIm));
-    return select(b, loc, pickX, x, y);
-  }
+  if (auto ct = dyn_cast<ComplexType>(elem))
+    return complexLexPick(b, loc, ct, x, y, /*pickMax=*/true);
   return {};
 }
 
@@ -250,15 +256,7 @@ Value scalar_impl::emitMin(OpBuilder &b, Location loc, Type elem, Value x, Value
   if (auto it = dyn_cast<IntegerType>(elem))
     return it.isUnsigned() ? Value(arith::MinUIOp::create(b, loc, x, y))
                            : Value(arith::MinSIOp::create(b, loc, x, y));
-  if (auto ct = dyn_cast<ComplexType>(elem)) {
-    Type ft = ct.getElementType();
-    Value xr = complex::ReOp::create(b, loc, ft, x), yr = complex::ReOp::create(b, loc, ft, y);
-    Value xi = complex::ImOp::create(b, loc, ft, x), yi = complex::ImOp::create(b, loc, ft, y);
-    Value ltRe = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, xr, yr);
-    Value eqRe = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, xr, yr);
-    Value leIm = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLE, xi, yi);
-    Value pickX = arith::OrIOp::create(b, loc, ltRe, arith::AndIOp::create(b, loc, eqRe, leIm));
-    return select(b, loc, pickX, x, y);
-  }
+  if (auto ct = dyn_cast<ComplexType>(elem))
+    return complexLexPick(b, loc, ct, x, y, /*pickMax=*/false);
   return {};
 }

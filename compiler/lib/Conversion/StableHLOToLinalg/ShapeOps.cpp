@@ -129,6 +129,23 @@ FailureOr<SmallVector<Value>> broadcastDynSizes(OpBuilder &b, Location loc, Valu
   return dyn;
 }
 
+/// Replaces `op` with `operand` broadcast into `type` along `dims` (shared by
+/// broadcast and broadcast_in_dim).
+LogicalResult replaceWithBroadcast(Operation *op, ConversionPatternRewriter &rewriter,
+                                   Value operand, RankedTensorType type,
+                                   ArrayRef<int64_t> dims) {
+  Location loc = op->getLoc();
+  FailureOr<SmallVector<Value>> dyn = broadcastDynSizes(rewriter, loc, operand, type, dims);
+  if (failed(dyn))
+    return unsupported(op, "a dynamic result dimension not given by the operand");
+  Value init = emptyTensor(rewriter, loc, type, *dyn);
+  Value result = broadcastInto(rewriter, loc, operand, init, dims);
+  if (result.getType() != type)
+    result = tensor::CastOp::create(rewriter, loc, type, result);
+  rewriter.replaceOp(op, result);
+  return success();
+}
+
 struct BroadcastInDimConverter final : OpConversionPattern<stablehlo::BroadcastInDimOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult matchAndRewrite(stablehlo::BroadcastInDimOp op, OpAdaptor adaptor,
@@ -136,18 +153,8 @@ struct BroadcastInDimConverter final : OpConversionPattern<stablehlo::BroadcastI
     RankedTensorType type = convertedTensorType(*getTypeConverter(), op.getType());
     if (!type)
       return unsupported(op, "an unranked result");
-    Location loc = op.getLoc();
-    ArrayRef<int64_t> dims = op.getBroadcastDimensions();
-    FailureOr<SmallVector<Value>> dyn =
-        broadcastDynSizes(rewriter, loc, adaptor.getOperand(), type, dims);
-    if (failed(dyn))
-      return unsupported(op, "a dynamic result dimension not given by the operand");
-    Value init = emptyTensor(rewriter, loc, type, *dyn);
-    Value result = broadcastInto(rewriter, loc, adaptor.getOperand(), init, dims);
-    if (result.getType() != type)
-      result = tensor::CastOp::create(rewriter, loc, type, result);
-    rewriter.replaceOp(op, result);
-    return success();
+    return replaceWithBroadcast(op, rewriter, adaptor.getOperand(), type,
+                                op.getBroadcastDimensions());
   }
 };
 
@@ -162,17 +169,7 @@ struct BroadcastConverter final : OpConversionPattern<stablehlo::BroadcastOp> {
     SmallVector<int64_t> dims;
     for (int64_t d = added; d < type.getRank(); ++d)
       dims.push_back(d);
-    Location loc = op.getLoc();
-    FailureOr<SmallVector<Value>> dyn =
-        broadcastDynSizes(rewriter, loc, adaptor.getOperand(), type, dims);
-    if (failed(dyn))
-      return unsupported(op, "a dynamic result dimension not given by the operand");
-    Value init = emptyTensor(rewriter, loc, type, *dyn);
-    Value result = broadcastInto(rewriter, loc, adaptor.getOperand(), init, dims);
-    if (result.getType() != type)
-      result = tensor::CastOp::create(rewriter, loc, type, result);
-    rewriter.replaceOp(op, result);
-    return success();
+    return replaceWithBroadcast(op, rewriter, adaptor.getOperand(), type, dims);
   }
 };
 
