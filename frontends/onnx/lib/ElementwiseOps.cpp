@@ -544,7 +544,6 @@ LogicalResult convertDropout(NodeContext &c) {
   return success();
 }
 
-#define UNARY(OP) [](NodeContext &c) { return unary<OP>(c); }
 #define FUNARY(OP) [](NodeContext &c) { return floatUnary<OP>(c); }
 
 } // namespace

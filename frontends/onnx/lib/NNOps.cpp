@@ -299,14 +299,78 @@ LogicalResult poolWindow(NodeContext &c, Window &w) {
   return window(c, shapeOf(x).drop_front(2), kernel, c.getInt("ceil_mode", 0), w);
 }
 
+/// MaxPool with Indices: one strided slice per kernel tap of the padded input and of
+/// its flat element indices, keeping the first maximum.
+LogicalResult maxPoolWithIndices(NodeContext &c, const Window &w) {
+  Value x = c.in(0);
+  int64_t r = rankOf(x), n = r - 2;
+  ArrayRef<int64_t> xs = shapeOf(x);
+  auto itype = RankedTensorType::get(xs, c.b.getI64Type());
+  // Flat index of each element (row-major; storage_order=1 makes spatial dims column-major).
+  SmallVector<int64_t> strides(r);
+  int64_t acc = 1;
+  for (int64_t d = r - 1; d >= 2; --d) {
+    strides[d] = acc;
+    acc *= xs[d];
+  }
+  if (c.getInt("storage_order", 0) == 1) {
+    acc = 1;
+    for (int64_t d = 2; d < r; ++d) {
+      strides[d] = acc;
+      acc *= xs[d];
+    }
+  }
+  strides[1] = acc;
+  strides[0] = acc * xs[1];
+  Value flat;
+  for (int64_t d = 0; d < r; ++d) {
+    Value term = hlo::MulOp::create(c.b, c.loc, hlo::IotaOp::create(c.b, c.loc, itype, d),
+                                    splat(c.b, c.loc, itype, (double)strides[d]));
+    flat = flat ? Value(hlo::AddOp::create(c.b, c.loc, flat, term)) : term;
+  }
+  SmallVector<int64_t> lo{0, 0}, hi{0, 0}, interior(r, 0);
+  lo.append(w.padLo.begin(), w.padLo.end());
+  hi.append(w.padHi.begin(), w.padHi.end());
+  Value xp = hlo::PadOp::create(c.b, c.loc, x,
+                                scalarConst(c.b, c.loc, elemType(x),
+                                            -std::numeric_limits<double>::infinity()),
+                                lo, hi, interior);
+  Value fp = hlo::PadOp::create(c.b, c.loc, flat, scalarConst(c.b, c.loc, c.b.getI64Type(), -1),
+                                lo, hi, interior);
+  int64_t taps = numElements(w.kernel);
+  Value best, bestIdx;
+  for (int64_t t = 0; t < taps; ++t) {
+    SmallVector<int64_t> start(r, 0), limit(shapeOf(xp)), step(r, 1);
+    int64_t rem = t;
+    for (int64_t d = n - 1; d >= 0; --d) {
+      int64_t k = rem % w.kernel[d];
+      rem /= w.kernel[d];
+      start[d + 2] = k * w.dilations[d];
+      limit[d + 2] = start[d + 2] + (w.out[d] - 1) * w.strides[d] + 1;
+      step[d + 2] = w.strides[d];
+    }
+    Value v = hlo::SliceOp::create(c.b, c.loc, xp, start, limit, step);
+    Value f = hlo::SliceOp::create(c.b, c.loc, fp, start, limit, step);
+    if (!best) {
+      best = v;
+      bestIdx = f;
+      continue;
+    }
+    Value gt = compare(c.b, c.loc, hlo::ComparisonDirection::GT, v, best);
+    best = hlo::SelectOp::create(c.b, c.loc, gt, v, best);
+    bestIdx = hlo::SelectOp::create(c.b, c.loc, gt, f, bestIdx);
+  }
+  c.results.push_back(best);
+  c.results.push_back(bestIdx);
+  return success();
+}
+
 LogicalResult convertMaxPool(NodeContext &c) {
-  if (c.outputUsed(1))
-    return c.unsupported("the Indices output");
-  if (c.getInt("storage_order", 0) != 0)
-    return c.unsupported("storage_order=1");
   Window w;
   if (failed(poolWindow(c, w)))
     return failure();
+  if (c.outputUsed(1))
+    return maxPoolWithIndices(c, w);
   c.results.push_back(reduceWindow(c, c.in(0), w, ReduceKind::Max));
   return success();
 }
@@ -384,17 +448,41 @@ LogicalResult convertGlobalPool(NodeContext &c, bool avg) {
 }
 
 LogicalResult convertBatchNorm(NodeContext &c) {
-  if (c.getInt("training_mode", 0))
-    return c.unsupported("training_mode=1");
   if (c.getInt("spatial", 1) == 0)
     return c.unsupported("spatial=0");
-  if (c.numOutputs() > 1 && (c.outputUsed(1) || c.outputUsed(2)))
-    return c.unsupported("running mean/var outputs (training)");
+  bool training = c.getInt("training_mode", 0);
+  if (!training && c.numOutputs() > 1 && (c.outputUsed(1) || c.outputUsed(2)))
+    return c.unsupported("running mean/var outputs without training_mode=1");
   Value x = c.in(0), scale = c.in(1), bias = c.in(2), mean = c.in(3), var = c.in(4);
   if (!x || !scale || !bias || !mean || !var)
     return c.invalid("expects five inputs");
   float eps = c.getFloat("epsilon", 1e-5f);
   ArrayRef<int64_t> s = shapeOf(x);
+  Value runMean, runVar;
+  if (training) {
+    // Batch statistics (population variance); running stats blended with momentum.
+    SmallVector<int64_t> dims{0};
+    int64_t count = s[0];
+    for (int64_t i = 2; i < (int64_t)s.size(); ++i) {
+      dims.push_back(i);
+      count *= s[i];
+    }
+    Value bm = reduce(c.b, c.loc, x, dims, ReduceKind::Sum, false);
+    bm = hlo::DivOp::create(c.b, c.loc, bm, like(c, bm, (double)count));
+    Value centered = hlo::SubtractOp::create(c.b, c.loc, x, channelVector(c, bm, s));
+    Value bv = reduce(c.b, c.loc, hlo::MulOp::create(c.b, c.loc, centered, centered), dims,
+                      ReduceKind::Sum, false);
+    bv = hlo::DivOp::create(c.b, c.loc, bv, like(c, bv, (double)count));
+    double m = c.getFloat("momentum", 0.9f);
+    auto blend = [&](Value run, Value cur) {
+      return Value(hlo::AddOp::create(c.b, c.loc, hlo::MulOp::create(c.b, c.loc, run, like(c, run, m)),
+                                      hlo::MulOp::create(c.b, c.loc, cur, like(c, cur, 1 - m))));
+    };
+    runMean = blend(mean, bm);
+    runVar = blend(var, bv);
+    mean = bm;
+    var = bv;
+  }
   Value inv = hlo::RsqrtOp::create(c.b, c.loc, var.getType(),
                                    hlo::AddOp::create(c.b, c.loc, var, like(c, var, eps)));
   Value k = hlo::MulOp::create(c.b, c.loc, scale, inv);
@@ -402,6 +490,56 @@ LogicalResult convertBatchNorm(NodeContext &c) {
   y = hlo::MulOp::create(c.b, c.loc, y, channelVector(c, k, s));
   y = hlo::AddOp::create(c.b, c.loc, y, channelVector(c, bias, s));
   c.results.push_back(y);
+  if (training) {
+    c.results.push_back(runMean);
+    c.results.push_back(runVar);
+  }
+  return success();
+}
+
+/// Determinant by cofactor expansion along the first row (matrices up to 4x4).
+Value det(NodeContext &c, Value m) {
+  ArrayRef<int64_t> s = shapeOf(m);
+  int64_t r = s.size(), n = s.back();
+  SmallVector<int64_t> batch(s.drop_back(2));
+  auto sl = [&](Value v, int64_t dim, int64_t b, int64_t e) {
+    SmallVector<int64_t> start(rankOf(v), 0), limit(shapeOf(v)), st(rankOf(v), 1);
+    start[dim] = b;
+    limit[dim] = e;
+    return Value(hlo::SliceOp::create(c.b, c.loc, v, start, limit, st));
+  };
+  if (n == 1)
+    return reshape(c.b, c.loc, m, batch);
+  Value rest = sl(m, r - 2, 1, n);
+  Value acc;
+  for (int64_t j = 0; j < n; ++j) {
+    Value e = reshape(c.b, c.loc, sl(sl(m, r - 2, 0, 1), r - 1, j, j + 1), batch);
+    SmallVector<Value> cols;
+    if (j > 0)
+      cols.push_back(sl(rest, r - 1, 0, j));
+    if (j < n - 1)
+      cols.push_back(sl(rest, r - 1, j + 1, n));
+    Value minor = cols.size() == 1 ? cols[0]
+                                   : Value(hlo::ConcatenateOp::create(c.b, c.loc, cols, r - 1));
+    Value term = hlo::MulOp::create(c.b, c.loc, e, det(c, minor));
+    if (!acc)
+      acc = term;
+    else if (j % 2)
+      acc = hlo::SubtractOp::create(c.b, c.loc, acc, term);
+    else
+      acc = hlo::AddOp::create(c.b, c.loc, acc, term);
+  }
+  return acc;
+}
+
+LogicalResult convertDet(NodeContext &c) {
+  Value x = c.in(0);
+  int64_t r = rankOf(x);
+  if (r < 2 || shapeOf(x)[r - 1] != shapeOf(x)[r - 2])
+    return c.invalid("input must be [..., M, M]");
+  if (shapeOf(x)[r - 1] > 4)
+    return c.unsupported("matrices larger than 4x4");
+  c.results.push_back(det(c, x));
   return success();
 }
 
@@ -445,8 +583,6 @@ LogicalResult convertLayerNorm(NodeContext &c) {
   Value y = normalize(c, x, dims, c.getFloat("epsilon", 1e-5f), &mean, &inv);
   if (stash)
     y = convert(c.b, c.loc, y, elem);
-  Value vs[1] = {scale};
-  (void)vs;
   auto s = broadcastShape(shapeOf(scale), shapeOf(y));
   if (failed(s) || *s != shapeOf(y))
     return c.invalid("Scale does not broadcast to X");
@@ -1118,7 +1254,7 @@ void mlir::byteir::onnxfe::registerNNOps(Registry &r) {
        "group=1"},
       {"MaxPool", 1, M, convertMaxPool,
        "auto_pad,ceil_mode,dilations,kernel_shape,pads,storage_order,strides",
-       "no Indices output"},
+       "Indices output via per-tap slices"},
       {"AveragePool", 1, M, convertAveragePool,
        "auto_pad,ceil_mode,count_include_pad,dilations,kernel_shape,pads,strides", ""},
       {"GlobalAveragePool", 1, M, [](NodeContext &c) { return convertGlobalPool(c, true); },
@@ -1126,7 +1262,8 @@ void mlir::byteir::onnxfe::registerNNOps(Registry &r) {
       {"GlobalMaxPool", 1, M, [](NodeContext &c) { return convertGlobalPool(c, false); }, "",
        ""},
       {"BatchNormalization", 6, M, convertBatchNorm,
-       "epsilon,is_test,momentum,training_mode,spatial", "inference only"},
+       "epsilon,is_test,momentum,training_mode,spatial",
+       "training_mode=1: batch statistics and running-stat outputs"},
       {"InstanceNormalization", 1, M, convertInstanceNorm, "epsilon", ""},
       {"LayerNormalization", 17, M, convertLayerNorm, "axis,epsilon,stash_type", ""},
       {"Softmax", 1, M, [](NodeContext &c) { return convertSoftmaxLike(c, false); }, "axis",
@@ -1138,6 +1275,7 @@ void mlir::byteir::onnxfe::registerNNOps(Registry &r) {
       {"ArgMin", 1, M, [](NodeContext &c) { return convertArg(c, false); },
        "axis,keepdims,select_last_index", ""},
       {"Hardmax", 1, M, convertHardmax, "axis", ""},
+      {"Det", 11, M, convertDet, "", "up to 4x4 (cofactor expansion)"},
       {"MatMulInteger", 10, M, convertMatMulInteger, "", "i32 accumulation"},
       {"ConvInteger", 10, M, convertConvInteger,
        "auto_pad,dilations,group,kernel_shape,pads,strides", "i32 accumulation"},

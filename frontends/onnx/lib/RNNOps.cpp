@@ -201,9 +201,6 @@ LogicalResult convertRecurrent(NodeContext &c, Cell cell) {
 
 void mlir::byteir::onnxfe::registerRNNOps(Registry &r) {
   const int M = kMaxOpset;
-  const char *attrs = "activation_alpha,activation_beta,activations,clip,direction,"
-                      "hidden_size,layout";
-  (void)attrs;
   r.insert(r.end(), {
       {"RNN", 7, M, [](NodeContext &c) { return convertRecurrent(c, Cell::RNN); },
        "activation_alpha,activation_beta,activations,clip,direction,hidden_size,layout",

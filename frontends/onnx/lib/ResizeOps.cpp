@@ -112,18 +112,13 @@ Value gatherAxis(NodeContext &c, Value x, int64_t axis, ArrayRef<int64_t> idx) {
   ArrayRef<int64_t> xs = shapeOf(x);
   int64_t n = idx.size();
   Value starts = intConst(c.b, c.loc, {n, 1}, idx, c.b.getI64Type());
+  // The gathered (batch) dim lands at `axis` when the offset dims are all the others.
   SmallVector<int64_t> offsetDims, sliceSizes(xs), outShape;
   for (int64_t i = 0; i < r; ++i) {
     outShape.push_back(i == axis ? n : xs[i]);
     if (i != axis)
-      offsetDims.push_back(i < axis ? i : i);
-  }
-  // Output dims: batch dim (the gathered one) lands at `axis` when the offset dims
-  // are all others.
-  offsetDims.clear();
-  for (int64_t i = 0; i < r; ++i)
-    if (i != axis)
       offsetDims.push_back(i);
+  }
   sliceSizes[axis] = 1;
   auto dn = hlo::GatherDimensionNumbersAttr::get(c.b.getContext(), offsetDims, {axis}, {}, {},
                                                  {axis}, 1);
@@ -255,6 +250,153 @@ LogicalResult convertUpsample(NodeContext &c) {
   return resize(c, c.in(0), scales, {}, p);
 }
 
+/// GridSample (4-D): per output location, the taps (n, y, x) are gathered from X as
+/// [N, Ho, Wo, C] slices, weighted and summed, then transposed to [N, C, Ho, Wo].
+/// Padding follows PyTorch's grid_sample: bilinear/nearest pad the source coordinate,
+/// bicubic pads each tap index; taps outside the input contribute zero.
+LogicalResult convertGridSample(NodeContext &c) {
+  Value x = c.in(0), grid = c.in(1);
+  if (!x || !grid || rankOf(x) != 4 || rankOf(grid) != 4 || shapeOf(grid)[3] != 2)
+    return c.unsupported("inputs other than X [N,C,H,W] and grid [N,Ho,Wo,2]");
+  std::string mode = c.getString("mode", "bilinear");
+  std::string pad = c.getString("padding_mode", "zeros");
+  bool align = c.getInt("align_corners", 0);
+  if (mode != "bilinear" && mode != "nearest" && mode != "bicubic")
+    return c.unsupported("mode='" + mode + "'");
+  if (pad != "zeros" && pad != "border" && pad != "reflection")
+    return c.unsupported("padding_mode='" + pad + "'");
+  Type ft = elemType(x);
+  if (elemType(grid) != ft)
+    return c.invalid("grid element type differs from X");
+  int64_t n = shapeOf(x)[0], ch = shapeOf(x)[1], h = shapeOf(x)[2], w = shapeOf(x)[3];
+  int64_t ho = shapeOf(grid)[1], wo = shapeOf(grid)[2];
+  auto ftype = RankedTensorType::get({n, ho, wo}, ft);
+  auto itype = RankedTensorType::get({n, ho, wo}, c.b.getI64Type());
+  auto cst = [&](double v) { return splat(c.b, c.loc, ftype, v); };
+  auto icst = [&](double v) { return splat(c.b, c.loc, itype, v); };
+  auto add = [&](Value a, Value b) { return Value(hlo::AddOp::create(c.b, c.loc, a, b)); };
+  auto sub = [&](Value a, Value b) { return Value(hlo::SubtractOp::create(c.b, c.loc, a, b)); };
+  auto mul = [&](Value a, Value b) { return Value(hlo::MulOp::create(c.b, c.loc, a, b)); };
+  auto clip = [&](Value v, int64_t size) {
+    return Value(hlo::MinOp::create(c.b, c.loc, hlo::MaxOp::create(c.b, c.loc, v, cst(0)),
+                                    cst(size - 1)));
+  };
+  auto reflect = [&](Value v, int64_t size) {
+    double lo2 = align ? 0 : -1, hi2 = align ? 2.0 * (size - 1) : 2.0 * size - 1;
+    if (lo2 == hi2)
+      return cst(0);
+    double mn = lo2 / 2, span = (hi2 - lo2) / 2;
+    Value a = hlo::AbsOp::create(c.b, c.loc, sub(v, cst(mn)));
+    Value flips = hlo::FloorOp::create(c.b, c.loc, ftype,
+                                       hlo::DivOp::create(c.b, c.loc, a, cst(span)));
+    Value extra = sub(a, mul(flips, cst(span)));
+    Value even = compare(c.b, c.loc, hlo::ComparisonDirection::EQ,
+                         hlo::RemOp::create(c.b, c.loc, flips, cst(2)), cst(0));
+    Value r = hlo::SelectOp::create(c.b, c.loc, even, add(extra, cst(mn)),
+                                    add(sub(cst(span), extra), cst(mn)));
+    return align ? r : clip(r, size);
+  };
+  auto padCoord = [&](Value v, int64_t size) {
+    if (pad == "border")
+      return clip(v, size);
+    if (pad == "reflection")
+      return reflect(v, size);
+    return v;
+  };
+  auto comp = [&](int64_t k, int64_t size) {
+    SmallVector<int64_t> start{0, 0, 0, k}, limit{n, ho, wo, k + 1}, strides(4, 1);
+    Value g = reshape(c.b, c.loc,
+                      hlo::SliceOp::create(c.b, c.loc, grid, start, limit, strides),
+                      {n, ho, wo});
+    // Unnormalize from [-1, 1].
+    Value v = add(g, cst(1));
+    if (align)
+      return mul(v, cst((size - 1) / 2.0));
+    return Value(hlo::DivOp::create(c.b, c.loc, sub(mul(v, cst(size)), cst(1)), cst(2)));
+  };
+  Value gx = comp(0, w), gy = comp(1, h);
+  struct Tap { Value yi, xi, weight; };
+  SmallVector<Tap> taps;
+  auto toInt = [&](Value v) { return Value(hlo::ConvertOp::create(c.b, c.loc, itype, v)); };
+  if (mode == "nearest") {
+    gx = padCoord(gx, w);
+    gy = padCoord(gy, h);
+    taps.push_back({toInt(hlo::RoundNearestEvenOp::create(c.b, c.loc, ftype, gy)),
+                    toInt(hlo::RoundNearestEvenOp::create(c.b, c.loc, ftype, gx)), cst(1)});
+  } else if (mode == "bilinear") {
+    gx = padCoord(gx, w);
+    gy = padCoord(gy, h);
+    Value x0 = hlo::FloorOp::create(c.b, c.loc, ftype, gx);
+    Value y0 = hlo::FloorOp::create(c.b, c.loc, ftype, gy);
+    Value wx1 = sub(gx, x0), wy1 = sub(gy, y0);
+    Value wx0 = sub(cst(1), wx1), wy0 = sub(cst(1), wy1);
+    Value xi0 = toInt(x0), yi0 = toInt(y0);
+    Value xi1 = add(xi0, icst(1)), yi1 = add(yi0, icst(1));
+    taps.push_back({yi0, xi0, mul(wy0, wx0)});
+    taps.push_back({yi0, xi1, mul(wy0, wx1)});
+    taps.push_back({yi1, xi0, mul(wy1, wx0)});
+    taps.push_back({yi1, xi1, mul(wy1, wx1)});
+  } else {
+    // Bicubic (A = -0.75) over 4x4 taps; each tap index is padded.
+    const double A = -0.75;
+    auto coeffs = [&](Value t) {
+      auto far = [&](Value d) { // ((A*d - 5A)*d + 8A)*d - 4A
+        Value r = sub(mul(cst(A), d), cst(5 * A));
+        r = add(mul(r, d), cst(8 * A));
+        return sub(mul(r, d), cst(4 * A));
+      };
+      auto near = [&](Value d) { // ((A+2)*d - (A+3))*d*d + 1
+        Value r = sub(mul(cst(A + 2), d), cst(A + 3));
+        return add(mul(mul(r, d), d), cst(1));
+      };
+      Value one = cst(1);
+      return SmallVector<Value>{far(add(t, one)), near(t), near(sub(one, t)),
+                                far(sub(cst(2), t))};
+    };
+    Value x0 = hlo::FloorOp::create(c.b, c.loc, ftype, gx);
+    Value y0 = hlo::FloorOp::create(c.b, c.loc, ftype, gy);
+    auto cx = coeffs(sub(gx, x0)), cy = coeffs(sub(gy, y0));
+    for (int i = 0; i < 4; ++i)
+      for (int j = 0; j < 4; ++j) {
+        Value yi = toInt(padCoord(add(y0, cst(i - 1)), h));
+        Value xi = toInt(padCoord(add(x0, cst(j - 1)), w));
+        taps.push_back({yi, xi, mul(cy[i], cx[j])});
+      }
+  }
+  auto oneType = RankedTensorType::get({n, ho, wo, 1}, c.b.getI64Type());
+  Value nIdx = hlo::IotaOp::create(c.b, c.loc, oneType, 0);
+  auto dn = hlo::GatherDimensionNumbersAttr::get(c.b.getContext(), {3}, {0, 2, 3}, {}, {},
+                                                 {0, 2, 3}, 3);
+  auto gtype = RankedTensorType::get({n, ho, wo, ch}, ft);
+  Value acc;
+  for (const Tap &t : taps) {
+    auto inRange = [&](Value i, int64_t size) {
+      Value ge = compare(c.b, c.loc, hlo::ComparisonDirection::GE, i, icst(0));
+      Value lt = compare(c.b, c.loc, hlo::ComparisonDirection::LT, i, icst(size));
+      return Value(hlo::AndOp::create(c.b, c.loc, ge, lt));
+    };
+    Value valid = hlo::AndOp::create(c.b, c.loc, inRange(t.yi, h), inRange(t.xi, w));
+    auto clampI = [&](Value i, int64_t size) {
+      return Value(hlo::MinOp::create(c.b, c.loc, hlo::MaxOp::create(c.b, c.loc, i, icst(0)),
+                                      icst(size - 1)));
+    };
+    Value idx = hlo::ConcatenateOp::create(
+        c.b, c.loc,
+        ValueRange{nIdx, reshape(c.b, c.loc, clampI(t.yi, h), {n, ho, wo, 1}),
+                   reshape(c.b, c.loc, clampI(t.xi, w), {n, ho, wo, 1})},
+        3);
+    Value g = hlo::GatherOp::create(c.b, c.loc, gtype, x, idx, dn,
+                                    c.b.getDenseI64ArrayAttr({1, ch, 1, 1}), false);
+    Value wv = hlo::SelectOp::create(c.b, c.loc, valid, t.weight, cst(0));
+    wv = hlo::BroadcastInDimOp::create(c.b, c.loc, gtype, wv, SmallVector<int64_t>{0, 1, 2});
+    g = hlo::MulOp::create(c.b, c.loc, g, wv);
+    acc = acc ? Value(hlo::AddOp::create(c.b, c.loc, acc, g)) : g;
+  }
+  c.results.push_back(
+      hlo::TransposeOp::create(c.b, c.loc, acc, SmallVector<int64_t>{0, 3, 1, 2}));
+  return success();
+}
+
 } // namespace
 
 void mlir::byteir::onnxfe::registerResizeOps(Registry &r) {
@@ -265,5 +407,7 @@ void mlir::byteir::onnxfe::registerResizeOps(Registry &r) {
        "extrapolation_value,keep_aspect_ratio_policy,mode,nearest_mode",
        "nearest/linear/cubic; scales or sizes constant; no tf_crop_and_resize, antialias, axes"},
       {"Upsample", 7, 9, convertUpsample, "mode,scales", "nearest/linear"},
+      {"GridSample", 16, M, convertGridSample, "align_corners,mode,padding_mode",
+       "4-D; PyTorch grid_sample semantics"},
   });
 }

@@ -485,6 +485,8 @@ LogicalResult convertGather(NodeContext &c) {
   return success();
 }
 
+LogicalResult gatherElements(NodeContext &c, Value x, Value idx, int64_t axis);
+
 LogicalResult convertGatherElements(NodeContext &c) {
   Value x = c.in(0), idx = c.in(1);
   if (!x || !idx)
@@ -495,6 +497,11 @@ LogicalResult convertGatherElements(NodeContext &c) {
   int64_t axis = normAxis(c.getInt("axis", 0), r);
   if (axis < 0)
     return c.invalid("axis out of range");
+  return gatherElements(c, x, idx, axis);
+}
+
+LogicalResult gatherElements(NodeContext &c, Value x, Value idx, int64_t axis) {
+  int64_t r = rankOf(x);
   ArrayRef<int64_t> xs = shapeOf(x);
   idx = normalizeIndices(c, idx, xs[axis]);
   ArrayRef<int64_t> is = shapeOf(idx);
@@ -526,6 +533,29 @@ LogicalResult convertGatherElements(NodeContext &c) {
   c.results.push_back(hlo::GatherOp::create(c.b, c.loc, RankedTensorType::get(is, elemType(x)),
                                             x, full, dn, c.b.getDenseI64ArrayAttr(ones), false));
   return success();
+}
+
+
+LogicalResult convertReverseSequence(NodeContext &c) {
+  Value x = c.in(0);
+  auto lens = constInts(c, 1, "sequence_lens");
+  if (failed(lens))
+    return failure();
+  int64_t r = rankOf(x);
+  int64_t bAxis = normAxis(c.getInt("batch_axis", 1), r);
+  int64_t tAxis = normAxis(c.getInt("time_axis", 0), r);
+  if (r < 2 || bAxis < 0 || tAxis < 0 || bAxis == tAxis ||
+      (int64_t)lens->size() != shapeOf(x)[bAxis])
+    return c.invalid("bad axes or sequence_lens");
+  // Source time index per element, then a GatherElements along the time axis.
+  SmallVector<int64_t> shape(shapeOf(x));
+  Value idx = buildInts(c, shape, c.b.getI64Type(), [&](ArrayRef<int64_t> co) {
+    int64_t len = (*lens)[co[bAxis]], t = co[tAxis];
+    return t < len ? len - 1 - t : t;
+  });
+  c.inputs = {x, idx};
+  c.results.clear();
+  return gatherElements(c, x, idx, tAxis);
 }
 
 LogicalResult convertExpand(NodeContext &c) {
@@ -844,12 +874,10 @@ LogicalResult convertOneHot(NodeContext &c) {
   Value iota = hlo::IotaOp::create(c.b, c.loc, otype, axis);
   Value eq = compare(c.b, c.loc, hlo::ComparisonDirection::EQ, iota, ib);
   Value flat = reshape(c.b, c.loc, values, {2});
-  auto one = RankedTensorType::get({1}, elemType(values));
   Value off = hlo::SliceOp::create(c.b, c.loc, flat, SmallVector<int64_t>{0},
                                    SmallVector<int64_t>{1}, SmallVector<int64_t>{1});
   Value on = hlo::SliceOp::create(c.b, c.loc, flat, SmallVector<int64_t>{1},
                                   SmallVector<int64_t>{2}, SmallVector<int64_t>{1});
-  (void)one;
   off = broadcastTo(c.b, c.loc, reshape(c.b, c.loc, off, {}), shape);
   on = broadcastTo(c.b, c.loc, reshape(c.b, c.loc, on, {}), shape);
   c.results.push_back(hlo::SelectOp::create(c.b, c.loc, eq, on, off));
@@ -875,6 +903,8 @@ void mlir::byteir::onnxfe::registerTensorOps(Registry &r) {
       {"Slice", 1, M, convertSlice, "starts,ends,axes", "starts/ends/axes/steps must be constant"},
       {"Gather", 1, M, convertGather, "axis", "negative indices handled"},
       {"GatherElements", 11, M, convertGatherElements, "axis", ""},
+      {"ReverseSequence", 10, M, convertReverseSequence, "batch_axis,time_axis",
+       "sequence_lens must be constant"},
       {"Expand", 8, M, convertExpand, "", "shape must be constant"},
       {"Tile", 6, M, convertTile, "", "repeats must be constant"},
       {"Pad", 2, M, convertPad, "mode,pads,value", "constant, edge, reflect; pads must be constant"},

@@ -25,7 +25,7 @@ PATTERN = re.compile(
     r"^test_(resize_(?!tf_crop)|upsample|reshape_(?!allowzero)|trilu|slice(?!_start_out)|"
     r"range_.*(?<!_expanded)$|unsqueeze|cumsum|"
     r"expand_dim|split_variable|split_zero|onehot|tile|squeeze|constantofshape|"
-    r"reduce_sum_(?!empty)|pad$|edge_pad|reflect_pad|top_k|lstm_with_peepholes)")
+    r"reduce_sum_(?!empty)|pad$|edge_pad|reflect_pad|top_k|lstm_with_peepholes|reversesequence)")
 FROZEN_NAMES = {"scales", "roi", "sizes", "shape", "k", "starts", "ends", "axes", "steps",
                 "axis", "depth", "repeats", "split", "pads", "start", "limit", "delta",
                 "input", "sequence_lens"}
