@@ -93,3 +93,28 @@ def test_compile_error_names_the_location(tmp_path):
                       "  return %0 : tensor<3xf32>\n}\n")
     with pytest.raises(RuntimeError, match=r"bad.mlir:2:\d+"):
         byteir.compile(str(source), str(tmp_path / "bad.byre"))
+
+
+def to_bf16(x):
+    """float32 -> bfloat16 (round to nearest even) -> float32, in numpy."""
+    bits = x.astype(np.float32).view(np.uint32)
+    rounded = bits + np.uint32(0x7FFF) + ((bits >> 16) & np.uint32(1))
+    return (rounded & np.uint32(0xFFFF0000)).view(np.float32)
+
+
+def test_bf16_arithmetic_in_kernels(tmp_path):
+    source = tmp_path / "bf16.mlir"
+    source.write_text("""
+func.func @main(%x: tensor<64xf32>, %y: tensor<64xf32>) -> tensor<64xf32> {
+  %a = stablehlo.convert %x : (tensor<64xf32>) -> tensor<64xbf16>
+  %b = stablehlo.convert %y : (tensor<64xf32>) -> tensor<64xbf16>
+  %c = stablehlo.multiply %a, %b : tensor<64xbf16>
+  %d = stablehlo.convert %c : (tensor<64xbf16>) -> tensor<64xf32>
+  return %d : tensor<64xf32>
+}""")
+    artifact = tmp_path / "bf16.byre"
+    byteir.compile(str(source), str(artifact))
+    rng = np.random.default_rng()
+    x, y = (rng.standard_normal(64).astype(np.float32) for _ in range(2))
+    got = byteir.Session(str(artifact)).run({"input_0": x, "input_1": y})["output_0"]
+    np.testing.assert_array_equal(got, to_bf16(to_bf16(x) * to_bf16(y)))

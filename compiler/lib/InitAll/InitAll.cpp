@@ -13,6 +13,7 @@
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Arith/Transforms/Passes.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Bufferization/Transforms/FuncBufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
@@ -65,6 +66,7 @@ void mlir::byteir::registerAllPasses() {
   registerConversionPasses();
   bufferization::registerBufferizationPasses();
   bufferization::registerBufferizationPipelines();
+  arith::registerArithPasses();
   registerLinalgPasses();
   memref::registerMemRefPasses();
   registerCHLOToStableHLOPasses();

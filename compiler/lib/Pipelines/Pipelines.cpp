@@ -38,11 +38,15 @@ constexpr llvm::StringLiteral kBufferize =
     "buffer-deallocation-pipeline,byteir-memref-copy-to-linalg";
 
 // Math ops with an LLVM lowering (sqrt, rsqrt, exp, ...) go to LLVM intrinsics first;
-// the rest (erf, tan, atan2, cbrt, ...) become libm calls.
+// the rest (erf, tan, atan2, cbrt, ...) become libm calls. bf16 arithmetic runs in
+// f32 and bf16 conversions are expanded to integer arithmetic: the kernels link no
+// compiler runtime for them.
 constexpr llvm::StringLiteral kLowerToLLVM =
     "convert-linalg-to-loops,expand-strided-metadata,lower-affine,convert-scf-to-cf,"
     "convert-complex-to-standard,convert-math-to-llvm,convert-math-to-libm,"
-    "finalize-memref-to-llvm,convert-arith-to-llvm,convert-complex-to-llvm,"
+    "arith-emulate-unsupported-floats{source-types=bf16 target-type=f32},"
+    "byteir-expand-bf16-conversions,finalize-memref-to-llvm,convert-arith-to-llvm,"
+    "convert-complex-to-llvm,"
     "convert-cf-to-llvm,convert-func-to-llvm{use-bare-ptr-memref-call-conv=1},"
     "convert-index-to-llvm,reconcile-unrealized-casts";
 } // namespace

@@ -13,12 +13,15 @@ using namespace mlir;
 namespace {
 struct ArithFastMathPass : public byteir::impl::ArithFastMathBase<ArithFastMathPass> {
   void runOnOperation() override {
-    getOperation()->walk([](arith::ArithFastMathInterface op) {
-      // Some ops (extf, truncf) carry the flags only when set.
-      arith::FastMathFlagsAttr current = op.getFastMathFlagsAttr();
-      arith::FastMathFlags flags =
-          current ? current.getValue() : arith::FastMathFlags::none;
-      op->setAttr(op.getFastMathAttrName(),
+    // Only the arithmetic that reductions and multiply-adds are made of: conversions
+    // keep their rounding (with `contract`, extf(truncf(x)) folds to x) and
+    // min/max/compare keep their exact NaN and signed-zero semantics.
+    getOperation()->walk([](Operation *op) {
+      if (!isa<arith::AddFOp, arith::SubFOp, arith::MulFOp, arith::DivFOp>(op))
+        return;
+      auto fastMath = cast<arith::ArithFastMathInterface>(op);
+      arith::FastMathFlags flags = fastMath.getFastMathFlagsAttr().getValue();
+      op->setAttr(fastMath.getFastMathAttrName(),
                   arith::FastMathFlagsAttr::get(op->getContext(),
                                                 flags | arith::FastMathFlags::reassoc |
                                                     arith::FastMathFlags::contract));

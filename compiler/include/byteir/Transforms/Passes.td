@@ -59,7 +59,9 @@ def CPUPartition : Pass<"byteir-cpu-partition", "::mlir::ModuleOp"> {
 def ArithFastMath : Pass<"byteir-arith-fastmath"> {
   let summary = "Allow reassociation and contraction of floating-point arithmetic";
   let description = [{
-    Sets `fastmath<reassoc, contract>` on every floating-point arith op, so that LLVM
+    Sets `fastmath<reassoc, contract>` on `addf`, `subf`, `mulf` and `divf` (not on
+    conversions, whose rounding the program asked for, nor on min/max/compare, whose
+    NaN and signed-zero semantics are exact), so that LLVM
     vectorizes reductions (which reorders the additions) and fuses multiply-adds.
     Results may differ from the sequential order in the last bits, as with any
     vectorized or parallel reduction; NaN and infinity semantics are kept.
@@ -88,6 +90,18 @@ def HloFusionRecognition : Pass<"byteir-hlo-fusion-recognition", "::mlir::func::
     use outside it.
   }];
   let dependentDialects = ["::mlir::stablehlo::StableHLODialect"];
+}
+
+def ExpandBF16Conversions : Pass<"byteir-expand-bf16-conversions"> {
+  let summary = "Expand f32<->bf16 conversions into integer arithmetic";
+  let description = [{
+    LLVM lowers `fptrunc float to bfloat` to a call of the compiler runtime
+    (`__truncsfbf2`), which kernel objects do not link. This rewrites `arith.truncf`
+    and `arith.extf` between f32 and bf16 into bit manipulation (round to nearest
+    even), and nothing else (unlike `arith-expand`, which also rewrites min/max
+    without their signed-zero semantics).
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
 }
 
 #endif // BYTEIR_TRANSFORMS_PASSES
