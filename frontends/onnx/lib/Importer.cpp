@@ -7,12 +7,14 @@
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/Verifier.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
+#include <functional>
 #include <cstring>
 #include <map>
 
@@ -308,6 +310,45 @@ private:
   Location nodeLoc(StringRef name) {
     return FusedLoc::get(&ctx, {NameLoc::get(StringAttr::get(&ctx, name)), fileLoc()});
   }
+  // Nodes in an order where every input is produced before it is used (ONNX asks
+  // for topological order; exporters do not always keep it). A cycle is an error
+  // naming its nodes; an input nobody produces is reported when its node converts.
+  FailureOr<SmallVector<int>> topologicalOrder(const onnx::GraphProto &graph) {
+    llvm::StringMap<int> producer;
+    for (int i = 0; i < graph.node_size(); ++i)
+      for (const std::string &out : graph.node(i).output())
+        if (!out.empty())
+          producer[out] = i;
+    SmallVector<int> order, state(graph.node_size(), 0);  // 0 new, 1 open, 2 done
+    SmallVector<std::string> cycle;
+    std::function<bool(int)> visit = [&](int i) {
+      if (state[i] == 2)
+        return true;
+      if (state[i] == 1) {
+        cycle.push_back(graph.node(i).name());
+        return false;
+      }
+      state[i] = 1;
+      for (const std::string &in : graph.node(i).input()) {
+        auto it = producer.find(in);
+        if (in.empty() || values.count(in) || it == producer.end())
+          continue;
+        if (!visit(it->second)) {
+          cycle.push_back(graph.node(i).name());
+          return false;
+        }
+      }
+      state[i] = 2;
+      order.push_back(i);
+      return true;
+    };
+    for (int i = 0; i < graph.node_size(); ++i)
+      if (!visit(i))
+        return error("invalid model: the graph has a cycle through nodes '" +
+                     llvm::join(llvm::reverse(cycle), "', '") + "'");
+    return order;
+  }
+
   LogicalResult error(const Twine &msg) {
     return emitError(fileLoc()) << "ONNX model '" << path << "': " << msg;
   }
@@ -520,7 +561,10 @@ FailureOr<OwningOpRef<ModuleOp>> Importer::run() {
   for (const auto &info : graph.output())
     declare(info);
 
-  for (int i = 0; i < graph.node_size(); ++i)
+  FailureOr<SmallVector<int>> order = topologicalOrder(graph);
+  if (failed(order))
+    return failure();
+  for (int i : *order)
     if (failed(convertNode(graph.node(i), i)))
       return failure();
 

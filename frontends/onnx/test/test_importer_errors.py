@@ -164,3 +164,26 @@ def test_byteir_compile_onnx_with_external_data(tmp_path):
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert out.stat().st_size > 0
+
+
+def test_cyclic_graph_is_named(tmp_path):
+    add = helper.make_node("Add", ["x", "c"], ["b"], name="first")
+    relu = helper.make_node("Relu", ["b"], ["c"], name="second")
+    graph = helper.make_graph([add, relu], "cyc",
+                              [helper.make_tensor_value_info("x", TensorProto.FLOAT, [2])],
+                              [helper.make_tensor_value_info("c", TensorProto.FLOAT, [2])])
+    r = run(save(tmp_path, graph))
+    assert r.returncode == 1
+    assert "the graph has a cycle through nodes" in r.stderr
+    assert "'first'" in r.stderr and "'second'" in r.stderr
+
+
+def test_nodes_out_of_order_are_sorted(tmp_path):
+    relu = helper.make_node("Relu", ["b"], ["y"], name="second")
+    neg = helper.make_node("Neg", ["x"], ["b"], name="first")
+    graph = helper.make_graph([relu, neg], "unsorted",
+                              [helper.make_tensor_value_info("x", TensorProto.FLOAT, [2, 3])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)])
+    r = run(save(tmp_path, graph))
+    assert r.returncode == 0, r.stderr
+    assert "stablehlo.negate" in r.stdout
