@@ -688,23 +688,16 @@ bool matchLayerNorm(Operation *root, LayerNorm &ln, Match &m) {
     }
     return false;
   }
-  {
+  // Without a bias: a scaled, else a bare normalization.
+  for (auto matcher : {matchScaled, matchNormalized}) {
     Match trial;
     trial.root = root;
     LayerNorm t;
-    if (matchScaled(v, t, trial) && trial.closed()) {
+    if (matcher(v, t, trial) && trial.closed()) {
       m = trial;
       ln = t;
       return true;
     }
-  }
-  Match trial;
-  trial.root = root;
-  LayerNorm t;
-  if (matchNormalized(v, t, trial) && trial.closed()) {
-    m = trial;
-    ln = t;
-    return true;
   }
   return false;
 }

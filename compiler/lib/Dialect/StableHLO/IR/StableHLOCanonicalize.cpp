@@ -347,19 +347,6 @@ OpFoldResult PopulationCountOp::fold(FoldAdaptor adaptor) {
       nullptr);
 }
 
-// Transcendental functions have implementation-defined accuracy: folding them
-// at compile time could change results, so they are left alone.
-OpFoldResult CbrtOp::fold(FoldAdaptor) { return {}; }
-OpFoldResult CosineOp::fold(FoldAdaptor) { return {}; }
-OpFoldResult ExpOp::fold(FoldAdaptor) { return {}; }
-OpFoldResult Expm1Op::fold(FoldAdaptor) { return {}; }
-OpFoldResult LogOp::fold(FoldAdaptor) { return {}; }
-OpFoldResult Log1pOp::fold(FoldAdaptor) { return {}; }
-OpFoldResult LogisticOp::fold(FoldAdaptor) { return {}; }
-OpFoldResult RsqrtOp::fold(FoldAdaptor) { return {}; }
-OpFoldResult SineOp::fold(FoldAdaptor) { return {}; }
-OpFoldResult TanOp::fold(FoldAdaptor) { return {}; }
-OpFoldResult TanhOp::fold(FoldAdaptor) { return {}; }
 
 //===----------------------------------------------------------------------===//
 // Binary elementwise ops
@@ -537,48 +524,44 @@ OpFoldResult PowOp::fold(FoldAdaptor adaptor) {
       nullptr);
 }
 
-OpFoldResult Atan2Op::fold(FoldAdaptor) { return {}; }
-
-OpFoldResult ShiftLeftOp::fold(FoldAdaptor adaptor) {
-  if (isZeroInt(adaptor.getRhs()))
-    return sameTypeValue(getLhs(), *this);
+namespace {
+// Shifts by at least the bit width give `overflow(lhs)` (spec: 0, or the sign fill
+// for an arithmetic right shift); a shift by 0 is the lhs.
+OpFoldResult foldShift(Operation *op, Value lhsValue, Attribute lhs, Attribute rhs,
+                       function_ref<APInt(const APInt &, unsigned)> shift,
+                       function_ref<APInt(const APInt &)> overflow) {
+  if (isZeroInt(rhs))
+    return sameTypeValue(lhsValue, op);
   return foldBinary(
-      getType(), adaptor.getLhs(), adaptor.getRhs(),
-      [](const APInt &a, const APInt &b, bool) -> std::optional<APInt> {
-        unsigned bw = a.getBitWidth();
-        if (b.uge(bw))
-          return APInt(bw, 0);
-        return a.shl(b.getZExtValue());
+      op->getResult(0).getType(), lhs, rhs,
+      [&](const APInt &a, const APInt &b, bool) -> std::optional<APInt> {
+        if (b.uge(a.getBitWidth()))
+          return overflow(a);
+        return shift(a, b.getZExtValue());
       },
       nullptr);
+}
+
+APInt zeroOf(const APInt &a) { return APInt(a.getBitWidth(), 0); }
+} // namespace
+
+OpFoldResult ShiftLeftOp::fold(FoldAdaptor adaptor) {
+  return foldShift(
+      *this, getLhs(), adaptor.getLhs(), adaptor.getRhs(),
+      [](const APInt &a, unsigned n) { return a.shl(n); }, zeroOf);
 }
 
 OpFoldResult ShiftRightLogicalOp::fold(FoldAdaptor adaptor) {
-  if (isZeroInt(adaptor.getRhs()))
-    return sameTypeValue(getLhs(), *this);
-  return foldBinary(
-      getType(), adaptor.getLhs(), adaptor.getRhs(),
-      [](const APInt &a, const APInt &b, bool) -> std::optional<APInt> {
-        unsigned bw = a.getBitWidth();
-        if (b.uge(bw))
-          return APInt(bw, 0);
-        return a.lshr(b.getZExtValue());
-      },
-      nullptr);
+  return foldShift(
+      *this, getLhs(), adaptor.getLhs(), adaptor.getRhs(),
+      [](const APInt &a, unsigned n) { return a.lshr(n); }, zeroOf);
 }
 
 OpFoldResult ShiftRightArithmeticOp::fold(FoldAdaptor adaptor) {
-  if (isZeroInt(adaptor.getRhs()))
-    return sameTypeValue(getLhs(), *this);
-  return foldBinary(
-      getType(), adaptor.getLhs(), adaptor.getRhs(),
-      [](const APInt &a, const APInt &b, bool) -> std::optional<APInt> {
-        unsigned bw = a.getBitWidth();
-        if (b.uge(bw))
-          return a.ashr(bw - 1);
-        return a.ashr(b.getZExtValue());
-      },
-      nullptr);
+  return foldShift(
+      *this, getLhs(), adaptor.getLhs(), adaptor.getRhs(),
+      [](const APInt &a, unsigned n) { return a.ashr(n); },
+      [](const APInt &a) { return a.ashr(a.getBitWidth() - 1); });
 }
 
 OpFoldResult AndOp::fold(FoldAdaptor adaptor) {

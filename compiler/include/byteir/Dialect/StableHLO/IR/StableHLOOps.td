@@ -27,9 +27,11 @@ defvar HLO_InferType = InferTypeOpAdaptorWithIsCompatible;
 // Elementwise ops
 //===----------------------------------------------------------------------===//
 
-// Result type equals the operand type; printed `op %x : tensor<...>`.
+// Result type equals the operand type; printed `op %x : tensor<...>`. Ops whose
+// result has implementation-defined accuracy (transcendental functions) set
+// `folds` to 0: folding them at compile time could change results.
 class StableHLO_UnaryElementwiseOp<string mnemonic, Type OperandType,
-                                   list<Trait> traits = []>
+                                   list<Trait> traits = [], bit folds = 1>
     : StableHLO_Op<mnemonic, traits # [Pure, Elementwise,
                    SameOperandsAndResultShape, HLO_InferType]> {
   let arguments = (ins OperandType:$operand);
@@ -37,7 +39,7 @@ class StableHLO_UnaryElementwiseOp<string mnemonic, Type OperandType,
   let assemblyFormat = [{
     $operand attr-dict `:` custom<SameOperandsAndResultType>(type($operand), type($result))
   }];
-  let hasFolder = 1;
+  let hasFolder = folds;
   let extraClassDefinition = [{
     ::llvm::LogicalResult $cppClass::inferReturnTypes(::mlir::MLIRContext *,
         std::optional<::mlir::Location>, Adaptor adaptor,
@@ -52,7 +54,7 @@ class StableHLO_UnaryElementwiseOp<string mnemonic, Type OperandType,
 }
 
 class StableHLO_BinaryElementwiseOp<string mnemonic, Type OperandType,
-                                    list<Trait> traits = []>
+                                    list<Trait> traits = [], bit folds = 1>
     : StableHLO_Op<mnemonic, traits # [Pure, Elementwise,
                    SameOperandsAndResultShape, HLO_InferType]> {
   let arguments = (ins OperandType:$lhs, OperandType:$rhs);
@@ -61,7 +63,7 @@ class StableHLO_BinaryElementwiseOp<string mnemonic, Type OperandType,
     $lhs `,` $rhs attr-dict `:`
       custom<SameOperandsAndResultType>(type($lhs), type($rhs), type($result))
   }];
-  let hasFolder = 1;
+  let hasFolder = folds;
   let extraClassDefinition = [{
     ::llvm::LogicalResult $cppClass::inferReturnTypes(::mlir::MLIRContext *,
         std::optional<::mlir::Location>, Adaptor adaptor,
@@ -85,27 +87,27 @@ def StableHLO_AbsOp : StableHLO_Op<"abs", [Pure, Elementwise,
   }];
   let hasFolder = 1;
 }
-def StableHLO_CbrtOp : StableHLO_UnaryElementwiseOp<"cbrt", HLO_FpComplexOrQuantizedTensor>;
+def StableHLO_CbrtOp : StableHLO_UnaryElementwiseOp<"cbrt", HLO_FpComplexOrQuantizedTensor, [], 0>;
 def StableHLO_CeilOp : StableHLO_UnaryElementwiseOp<"ceil", HLO_FpOrQuantizedTensor>;
 def StableHLO_ClzOp : StableHLO_UnaryElementwiseOp<"count_leading_zeros", HLO_IntTensor>;
-def StableHLO_CosineOp : StableHLO_UnaryElementwiseOp<"cosine", HLO_FpComplexOrQuantizedTensor>;
-def StableHLO_ExpOp : StableHLO_UnaryElementwiseOp<"exponential", HLO_FpComplexOrQuantizedTensor>;
-def StableHLO_Expm1Op : StableHLO_UnaryElementwiseOp<"exponential_minus_one", HLO_FpComplexOrQuantizedTensor>;
+def StableHLO_CosineOp : StableHLO_UnaryElementwiseOp<"cosine", HLO_FpComplexOrQuantizedTensor, [], 0>;
+def StableHLO_ExpOp : StableHLO_UnaryElementwiseOp<"exponential", HLO_FpComplexOrQuantizedTensor, [], 0>;
+def StableHLO_Expm1Op : StableHLO_UnaryElementwiseOp<"exponential_minus_one", HLO_FpComplexOrQuantizedTensor, [], 0>;
 def StableHLO_FloorOp : StableHLO_UnaryElementwiseOp<"floor", HLO_FpOrQuantizedTensor>;
-def StableHLO_LogOp : StableHLO_UnaryElementwiseOp<"log", HLO_FpComplexOrQuantizedTensor>;
-def StableHLO_Log1pOp : StableHLO_UnaryElementwiseOp<"log_plus_one", HLO_FpComplexOrQuantizedTensor>;
-def StableHLO_LogisticOp : StableHLO_UnaryElementwiseOp<"logistic", HLO_FpComplexOrQuantizedTensor>;
+def StableHLO_LogOp : StableHLO_UnaryElementwiseOp<"log", HLO_FpComplexOrQuantizedTensor, [], 0>;
+def StableHLO_Log1pOp : StableHLO_UnaryElementwiseOp<"log_plus_one", HLO_FpComplexOrQuantizedTensor, [], 0>;
+def StableHLO_LogisticOp : StableHLO_UnaryElementwiseOp<"logistic", HLO_FpComplexOrQuantizedTensor, [], 0>;
 def StableHLO_NegOp : StableHLO_UnaryElementwiseOp<"negate", HLO_IntFpOrComplexOrQuantizedTensor>;
 def StableHLO_NotOp : StableHLO_UnaryElementwiseOp<"not", HLO_PredOrIntTensor>;
 def StableHLO_PopulationCountOp : StableHLO_UnaryElementwiseOp<"popcnt", HLO_IntTensor>;
 def StableHLO_RoundOp : StableHLO_UnaryElementwiseOp<"round_nearest_afz", HLO_FpOrQuantizedTensor>;
 def StableHLO_RoundNearestEvenOp : StableHLO_UnaryElementwiseOp<"round_nearest_even", HLO_FpOrQuantizedTensor>;
-def StableHLO_RsqrtOp : StableHLO_UnaryElementwiseOp<"rsqrt", HLO_FpComplexOrQuantizedTensor>;
+def StableHLO_RsqrtOp : StableHLO_UnaryElementwiseOp<"rsqrt", HLO_FpComplexOrQuantizedTensor, [], 0>;
 def StableHLO_SignOp : StableHLO_UnaryElementwiseOp<"sign", RankedTensorOf<[HLO_SInt, HLO_Float, HLO_Complex, HLO_QuantizedInt]>>;
-def StableHLO_SineOp : StableHLO_UnaryElementwiseOp<"sine", HLO_FpComplexOrQuantizedTensor>;
+def StableHLO_SineOp : StableHLO_UnaryElementwiseOp<"sine", HLO_FpComplexOrQuantizedTensor, [], 0>;
 def StableHLO_SqrtOp : StableHLO_UnaryElementwiseOp<"sqrt", HLO_FpComplexOrQuantizedTensor>;
-def StableHLO_TanOp : StableHLO_UnaryElementwiseOp<"tan", HLO_FpComplexOrQuantizedTensor>;
-def StableHLO_TanhOp : StableHLO_UnaryElementwiseOp<"tanh", HLO_FpComplexOrQuantizedTensor>;
+def StableHLO_TanOp : StableHLO_UnaryElementwiseOp<"tan", HLO_FpComplexOrQuantizedTensor, [], 0>;
+def StableHLO_TanhOp : StableHLO_UnaryElementwiseOp<"tanh", HLO_FpComplexOrQuantizedTensor, [], 0>;
 
 def StableHLO_IsFiniteOp : StableHLO_Op<"is_finite", [Pure, Elementwise,
     SameOperandsAndResultShape, HLO_InferType]> {
@@ -169,7 +171,7 @@ def StableHLO_ReducePrecisionOp : StableHLO_Op<"reduce_precision", [Pure,
 }
 
 def StableHLO_AddOp : StableHLO_BinaryElementwiseOp<"add", HLO_Tensor, [Commutative]>;
-def StableHLO_Atan2Op : StableHLO_BinaryElementwiseOp<"atan2", HLO_FpComplexOrQuantizedTensor>;
+def StableHLO_Atan2Op : StableHLO_BinaryElementwiseOp<"atan2", HLO_FpComplexOrQuantizedTensor, [], 0>;
 def StableHLO_DivOp : StableHLO_BinaryElementwiseOp<"divide", HLO_IntFpOrComplexOrQuantizedTensor>;
 def StableHLO_MaxOp : StableHLO_BinaryElementwiseOp<"maximum", HLO_Tensor, [Commutative]>;
 def StableHLO_MinOp : StableHLO_BinaryElementwiseOp<"minimum", HLO_Tensor, [Commutative]>;
