@@ -18,10 +18,6 @@ FailureOr<MemRefType> bufferType(Type type, Location loc, const Twine &name) {
   return MemRefType::get(tensor.getShape(), tensor.getElementType());
 }
 
-int64_t byteSize(MemRefType type) {
-  return type.getNumElements() * ((type.getElementTypeBitWidth() + 7) / 8);
-}
-
 // First-fit placement of buffers by liveness: two buffers share bytes only if no op
 // uses both. Returns the arena size.
 int64_t planArena(func::FuncOp fn) {
@@ -41,7 +37,7 @@ int64_t planArena(func::FuncOp fn) {
     int64_t begin = index[op], end = begin;
     for (Operation *user : alloc->getUsers())
       end = std::max(end, index[user]);
-    int64_t size = llvm::alignTo(byteSize(alloc.getType()), kArenaAlignment);
+    int64_t size = llvm::alignTo(byre::getByteSize(alloc.getType()), kArenaAlignment);
     SmallVector<std::pair<int64_t, int64_t>> busy;  // [offset, offset + size)
     for (const Placed &p : placed)
       if (p.begin <= end && begin <= p.end)

@@ -87,12 +87,9 @@ LogicalResult AliasOp::verify() {
   auto result = cast<MemRefType>(getResult().getType());
   if (!source.hasStaticShape() || !result.hasStaticShape())
     return emitOpError("aliases need static shapes");
-  auto bytes = [](MemRefType type) {
-    return type.getNumElements() * ((type.getElementTypeBitWidth() + 7) / 8);
-  };
-  if (static_cast<int64_t>(getOffset()) + bytes(result) > bytes(source))
-    return emitOpError("alias of ") << bytes(result) << " bytes at offset " << getOffset()
-                                    << " exceeds its source of " << bytes(source)
+  if (static_cast<int64_t>(getOffset()) + getByteSize(result) > getByteSize(source))
+    return emitOpError("alias of ") << getByteSize(result) << " bytes at offset " << getOffset()
+                                    << " exceeds its source of " << getByteSize(source)
                                     << " bytes";
   if (source.getMemorySpace() != result.getMemorySpace())
     return emitOpError("an alias stays in its source's memory space");

@@ -18,4 +18,11 @@
 #define GET_OP_CLASSES
 #include "byteir/Dialect/Byre/IR/ByreOps.h.inc"
 
+namespace mlir::byre {
+// Bytes a statically shaped buffer occupies (sub-byte elements round up).
+inline int64_t getByteSize(MemRefType type) {
+  return type.getNumElements() * ((type.getElementTypeBitWidth() + 7) / 8);
+}
+} // namespace mlir::byre
+
 #endif // BYTEIR_DIALECT_BYRE_IR_BYREOPS_H
