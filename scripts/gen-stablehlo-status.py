@@ -21,7 +21,8 @@ SHAPE_TRAITS = ("SameOperandsAndResultType", "SameOperandsAndResultShape",
 # How each op reaches code today. `stablehlo-legalize-to-linalg` lowers every op not
 # listed in NOT_LOWERED for the CPU target (its tests under
 # compiler/test/Conversion/StableHLOToLinalg cover each); the CPU partition routes
-# f32 matmul-shaped dot_general and NHWC convolution to oneDNN.
+# f32 matmul-shaped dot_general and NHWC convolution to oneDNN; batch norm is
+# expanded at the HLO level.
 NOT_LOWERED = {
     "after_all", "all_gather", "all_reduce", "all_to_all", "cholesky",
     "collective_broadcast", "collective_permute", "composite", "create_token",
@@ -31,6 +32,9 @@ NOT_LOWERED = {
 }
 LIBRARY = {"dot_general": "oneDNN matmul / linalg", "convolution": "oneDNN conv / linalg",
            "return": "—"}
+# Ops the frontend pipeline rewrites into other StableHLO ops before any lowering.
+for _op in ("batch_norm_grad", "batch_norm_inference", "batch_norm_training"):
+    LIBRARY[_op] = "HLO (byteir-unfuse-batch-norm)"
 
 
 def lowering(name):

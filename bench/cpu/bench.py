@@ -5,7 +5,7 @@ Runs MLP, attention, conv and layernorm cases on this machine in one run, checks
 the three agree, and prints median latencies and ratios (>1 means byteir is faster).
 
 usage: env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE PYTHONPATH=build/python_packages \
-           /usr/bin/python3 bench/cpu/bench.py [--iters N]
+           /usr/bin/python3 bench/cpu/bench.py [--iters N] [--repeat R]
 (the peers need an optimized BLAS: scripts/install-deps.sh installs OpenBLAS; results
 and their history are in bench/NOTES.md)
 """
@@ -141,26 +141,34 @@ func.func @main(%x: tensor<{r}x{d}xf32>, %g: tensor<{d}xf32>, %b: tensor<{d}xf32
     return "layernorm", src, shapes, ref_np, ref_torch
 
 
-def median_ms(fn, iters):
+def median_ms(fn, iters, repeat=1):
+    """The lowest of `repeat` medians of `iters` timed runs (after a warm-up): on a
+    machine shared with other work, a burst of load then spoils one median, not all."""
     for _ in range(max(2, iters // 10)):
         fn()
-    times = []
-    for _ in range(iters):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1e3)
-    return statistics.median(times)
+    medians = []
+    for _ in range(repeat):
+        times = []
+        for _ in range(iters):
+            start = time.perf_counter()
+            fn()
+            times.append((time.perf_counter() - start) * 1e3)
+        medians.append(statistics.median(times))
+    return min(medians)
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--iters", type=int, default=50)
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="report the lowest of this many medians per case and peer")
     args = parser.parse_args()
-    # oneDNN (byteir's matmul/conv) and PyTorch both use every core; byteir's generated
-    # kernels are single-threaded today.
+    # oneDNN (byteir's matmul/conv), byteir's generated kernels (brt's thread pool,
+    # BRT_NUM_THREADS) and PyTorch all use every core.
     torch.set_num_threads(os.cpu_count())
     print(f"{os.cpu_count()} cores; torch {torch.__version__} with {torch.get_num_threads()} threads, "
-          f"numpy {np.__version__}; median of {args.iters} runs after warm-up")
+          f"numpy {np.__version__}; lowest of {args.repeat} medians of {args.iters} runs "
+          f"after warm-up")
     rng = np.random.default_rng(0)
     print(f"{'case':<11} {'byteir ms':>10} {'torch ms':>10} {'numpy ms':>10} "
           f"{'torch/byteir':>13} {'numpy/byteir':>13}")
@@ -178,10 +186,10 @@ def main():
             got = session.run(feeds)["output_0"]
             np.testing.assert_allclose(got, ref_np(*xs), rtol=2e-3, atol=2e-3)
             np.testing.assert_allclose(got, ref_torch(*txs).numpy(), rtol=2e-3, atol=2e-3)
-            ours = median_ms(lambda: session.run(feeds), args.iters)
+            ours = median_ms(lambda: session.run(feeds), args.iters, args.repeat)
             with torch.no_grad():
-                theirs = median_ms(lambda: ref_torch(*txs), args.iters)
-            numpy_ms = median_ms(lambda: ref_np(*xs), args.iters)
+                theirs = median_ms(lambda: ref_torch(*txs), args.iters, args.repeat)
+            numpy_ms = median_ms(lambda: ref_np(*xs), args.iters, args.repeat)
             print(f"{name:<11} {ours:>10.3f} {theirs:>10.3f} {numpy_ms:>10.3f} "
                   f"{theirs / ours:>13.2f} {numpy_ms / ours:>13.2f}")
 

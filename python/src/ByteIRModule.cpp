@@ -1,4 +1,6 @@
 // Python bindings: byteir.compile(...) and byteir.Session(path).run({...}).
+#include <cstring>
+
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -21,11 +23,28 @@ namespace {
   throw std::runtime_error(status.message());
 }
 
+// An ONNX input value offered to the importer, from a numpy array.
+mlir::byteir::ONNXInputValue toInputValue(const std::string& name, const py::array& value) {
+  py::array array = py::array::ensure(value, py::array::c_style);
+  if (!array) throw std::invalid_argument("input_values['" + name + "']: not an array");
+  std::string descr = py::str(array.dtype().attr("str"));
+  mlir::byteir::ONNXInputValue out;
+  out.dataType = mlir::byteir::onnxDataTypeOfNumpy(descr);
+  if (!out.dataType)
+    throw std::invalid_argument("input_values['" + name + "']: unsupported dtype " + descr);
+  out.shape.assign(array.shape(), array.shape() + array.ndim());
+  out.bytes.assign(static_cast<const char*>(array.data()), array.nbytes());
+  return out;
+}
+
 // Compiles `source` (a path to StableHLO text or bytecode, or an ONNX model ending in
 // .onnx) into the artifact `output`.
 void compile(const std::string& source, const std::string& output,
              const std::string& target,
-             const std::map<std::string, std::vector<int64_t>>& inputShapes) {
+             const std::map<std::string, std::vector<int64_t>>& inputShapes,
+             const std::map<std::string, py::array>& inputValues) {
+  mlir::byteir::ONNXInputValues values;
+  for (const auto& [name, value] : inputValues) values[name] = toInputValue(name, value);
   static bool registered = [] {
     mlir::byteir::registerAllPasses();
     return true;
@@ -40,7 +59,7 @@ void compile(const std::string& source, const std::string& output,
   mlir::SourceMgrDiagnosticHandler handler(sourceMgr, &context, os);
   mlir::OwningOpRef<mlir::ModuleOp> module;
   if (llvm::StringRef(source).ends_with(".onnx")) {
-    auto imported = mlir::byteir::importONNXFile(source, context, inputShapes);
+    auto imported = mlir::byteir::importONNXFile(source, context, inputShapes, values);
     if (mlir::succeeded(imported)) module = std::move(*imported);
   } else {
     module = mlir::parseSourceFile<mlir::ModuleOp>(source, sourceMgr, &context);
@@ -54,25 +73,11 @@ void compile(const std::string& source, const std::string& output,
     throw std::runtime_error("byteir.compile failed:\n" + diagnostics);
 }
 
-brt::StatusOr<brt::DType> dtypeOf(const py::dtype& dtype) {
-  if (dtype.kind() == 'b') return brt::DType::I1;
-  std::string name = py::str(dtype.attr("name"));
-  if (name == "float16") return brt::DType::F16;
-  return brt::parseDType(name == "float32"   ? "f32"
-                         : name == "float64" ? "f64"
-                         : name == "int8"    ? "i8"
-                         : name == "int16"   ? "i16"
-                         : name == "int32"   ? "i32"
-                         : name == "int64"   ? "i64"
-                         : name == "uint8"   ? "u8"
-                         : name == "uint16"  ? "u16"
-                         : name == "uint32"  ? "u32"
-                         : name == "uint64"  ? "u64"
-                                             : name);
-}
-
+// numpy has no bfloat16: bf16 tensors travel as uint16 arrays of their bit patterns
+// (as onnx.numpy_helper does).
 py::dtype numpyDType(brt::DType dtype) {
   switch (dtype) {
+    case brt::DType::BF16: return py::dtype("uint16");
     case brt::DType::I1: return py::dtype("bool");
     case brt::DType::F16: return py::dtype("float16");
     case brt::DType::F32: return py::dtype("float32");
@@ -105,6 +110,28 @@ class PySession {
   std::vector<std::string> inputs() const { return names(session_->inputs()); }
   std::vector<std::string> outputs() const { return names(session_->outputs()); }
 
+  // Per input: name, numpy dtype, shape, and `specialized_value`: the array the model
+  // was compiled for (run() refuses any other value), or None.
+  py::list inputInfo() const {
+    py::list info;
+    for (size_t i : session_->inputs()) {
+      const brt::ArgumentDesc& arg = session_->entry().arguments[i];
+      py::dict entry;
+      entry["name"] = arg.name;
+      entry["dtype"] = numpyDType(arg.dtype);
+      entry["shape"] = py::tuple(py::cast(arg.shape));
+      entry["specialized_value"] = py::none();
+      if (!arg.expectedValue.empty()) {
+        py::array value(numpyDType(arg.dtype),
+                        std::vector<py::ssize_t>(arg.shape.begin(), arg.shape.end()));
+        std::memcpy(value.mutable_data(), arg.expectedValue.data(), arg.expectedValue.size());
+        entry["specialized_value"] = value;
+      }
+      info.append(entry);
+    }
+    return info;
+  }
+
   // Inputs are used in place when they are C-contiguous with the artifact's dtype
   // (otherwise converted once); outputs are numpy arrays the kernels write directly.
   py::dict run(const py::dict& feeds) {
@@ -121,10 +148,9 @@ class PySession {
                                     std::string(py::str(array.dtype())) + ", expected " +
                                     std::string(py::str(want)));
       if (!array.dtype().equal(want)) array = array.attr("astype")(want);
-      brt::StatusOr<brt::DType> dtype = dtypeOf(array.dtype());
-      if (!dtype.ok()) raise(dtype.status());
       brt::Shape shape(array.shape(), array.shape() + array.ndim());
-      brt::Status bound = request.bindInput(name, brt::TensorView(*dtype, shape, array.data()));
+      brt::Status bound =
+          request.bindInput(name, brt::TensorView(arg->dtype, shape, array.data()));
       if (!bound.ok()) throw std::invalid_argument(bound.message());
       keepAlive.push_back(array);
     }
@@ -163,13 +189,18 @@ PYBIND11_MODULE(_byteir, m) {
   m.doc() = "byteir: compile StableHLO models and run .byre artifacts";
   m.def("compile", &compile, py::arg("source"), py::arg("output"), py::arg("target") = "cpu",
         py::arg("input_shapes") = std::map<std::string, std::vector<int64_t>>(),
+        py::arg("input_values") = std::map<std::string, py::array>(),
         "Compile a StableHLO file (.mlir text or bytecode) or an ONNX model (.onnx; "
-        "input_shapes={name: shape} specializes symbolic dimensions) into a .byre "
-        "artifact.");
+        "input_shapes={name: shape} specializes symbolic dimensions; "
+        "input_values={name: array} offers values for inputs that feed shape-like "
+        "operands, which are then specialized to them) into a .byre artifact.");
   py::class_<PySession>(m, "Session")
       .def(py::init<const std::string&>(), py::arg("path"))
       .def_property_readonly("inputs", &PySession::inputs)
       .def_property_readonly("outputs", &PySession::outputs)
+      .def_property_readonly("input_info", &PySession::inputInfo,
+                             "Per input: {'name', 'dtype', 'shape', 'specialized_value'} "
+                             "(the array the model was compiled for, or None).")
       .def("run", &PySession::run, py::arg("feeds"),
            "Run the model on {input name: array}; returns {output name: array}.");
 }

@@ -118,3 +118,22 @@ func.func @main(%x: tensor<64xf32>, %y: tensor<64xf32>) -> tensor<64xf32> {
     x, y = (rng.standard_normal(64).astype(np.float32) for _ in range(2))
     got = byteir.Session(str(artifact)).run({"input_0": x, "input_1": y})["output_0"]
     np.testing.assert_array_equal(got, to_bf16(to_bf16(x) * to_bf16(y)))
+
+
+def test_bf16_tensors_travel_as_uint16_bits(tmp_path):
+    source = tmp_path / "bf16_io.mlir"
+    source.write_text("""
+func.func @main(%x: tensor<4x8xbf16>) -> tensor<4x8xbf16> {
+  %y = stablehlo.add %x, %x : tensor<4x8xbf16>
+  return %y : tensor<4x8xbf16>
+}""")
+    artifact = tmp_path / "bf16_io.byre"
+    byteir.compile(str(source), str(artifact))
+    session = byteir.Session(str(artifact))
+    assert session.input_info[0]["dtype"] == np.uint16
+    x = to_bf16(np.random.default_rng().standard_normal((4, 8)).astype(np.float32))
+    bits = (x.view(np.uint32) >> 16).astype(np.uint16)
+    got = session.run({"input_0": bits})["output_0"]
+    assert got.dtype == np.uint16 and got.shape == (4, 8)
+    # Doubling is exact in bf16.
+    np.testing.assert_array_equal((got.astype(np.uint32) << 16).view(np.float32), 2 * x)

@@ -184,6 +184,7 @@ TEST(ArtifactChecksum, PlausibleMetadataDamageIsCaught) {
 // A 1.1 module (written without brt's writer) whose kernel or weights have no checksum.
 std::vector<uint8_t> moduleMissingChecksum(bool kernelChecksum, bool weightsChecksum) {
   ArtifactDesc desc;
+  desc.version = kChecksumsSince;
   desc.devices = {{"cpu", DeviceKind::CPU, 0, 0, 64}};
   desc.kernels = {{"k", KernelFormat::SharedObject, "x86_64-linux-gnu", 4}};
   desc.functions = {{"main", {}, {}, {}}};
@@ -200,8 +201,8 @@ std::vector<uint8_t> moduleMissingChecksum(bool kernelChecksum, bool weightsChec
       fb::CreateFunctionDirect(b, "main")};
   std::vector<flatbuffers::Offset<fb::Device>> devices = {
       fb::CreateDeviceDirect(b, "cpu", fb::DeviceKind::CPU, 0, 0, 64)};
-  fb::FormatVersion version(static_cast<uint16_t>(kFormatVersion.major),
-                            static_cast<uint16_t>(kFormatVersion.minor));
+  fb::FormatVersion version(static_cast<uint16_t>(kChecksumsSince.major),
+                            static_cast<uint16_t>(kChecksumsSince.minor));
   auto module = fb::CreateModule(
       b, &version, 0, b.CreateVector(devices), b.CreateVector(functions),
       b.CreateVector(kernels), 0,
@@ -238,6 +239,33 @@ TEST(ArtifactChecksum, MissingChecksumsAreDamage) {
   EXPECT_EQ(metadata.message(),
             "artifact is damaged: it has no metadata checksum (format 1.1 and later require "
             "one); copy or recompile the model again");
+}
+
+// Expected values (1.2) have a checksum of their own, outside the frozen metadata
+// checksum: a changed byte is damage.
+TEST(ArtifactChecksum, ExpectedValuesAreChecked) {
+  ArtifactBuilder builder = test::makeValidBuilder();
+  builder.desc().functions[1].arguments[0].expectedValue.assign(16, 0x3c);
+  std::vector<uint8_t> valid = encode(builder);
+  ASSERT_TRUE(loadStatus(valid).ok()) << loadStatus(valid);
+  const fb::Module* module = fb::GetSizePrefixedModule(valid.data());
+  const auto* value = module->functions()->Get(1)->arguments()->Get(0)->expected_value();
+  ASSERT_NE(value, nullptr);
+  auto [begin, size] = rangeOf(valid, value);
+  for (size_t i = 0; i < size; ++i) {
+    std::vector<uint8_t> bytes = valid;
+    bytes[begin + i] ^= 0x10;
+    Status status = loadStatus(bytes);
+    EXPECT_EQ(status.code(), StatusCode::Corrupt);
+    EXPECT_TRUE(startsWith(status.message(), "artifact is damaged: its inputs' expected "
+                                             "values do not match their checksum"))
+        << status;
+  }
+  ArtifactDesc edited = builder.desc();
+  uint64_t reference = expectedValuesChecksum(edited);
+  edited.functions[1].arguments[0].expectedValue.clear();
+  EXPECT_NE(expectedValuesChecksum(edited), reference);
+  EXPECT_EQ(metadataChecksum(edited), metadataChecksum(builder.desc()));  // frozen at 1.1
 }
 
 TEST(ArtifactChecksum, LoadFileNamesThePathAndTheKernel) {

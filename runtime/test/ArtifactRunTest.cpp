@@ -82,6 +82,101 @@ TEST(ArtifactRun, EachDeviceHasItsOwnAlignedArena) {
   EXPECT_EQ(arenaStart % 4096, 0u);
 }
 
+// x f32[2, 3] (input) times w f32[3, 4] (weight) -> y f32[2, 4] with oneDNN, and w
+// copied to wcopy f32[3, 4]: library ops and copies read weights in place.
+ArtifactBuilder weightsBuilder(const std::vector<float>& w) {
+  ArtifactBuilder builder;
+  builder.addDevice({"cpu", DeviceKind::CPU, 0, 0, 64});
+  std::vector<uint8_t> padding(40, 0xAB);  // the weight starts at the next 64 bytes
+  builder.addWeightData(padding.data(), padding.size());
+  WeightRef ref = builder.addWeightData(w.data(), w.size() * sizeof(float));
+  FunctionDesc f;
+  f.name = "main";
+  f.arguments = {{"x", DType::F32, {2, 3}, ArgKind::Input, 0, std::nullopt},
+                 {"w", DType::F32, {3, 4}, ArgKind::Weight, 0, ref},
+                 {"y", DType::F32, {2, 4}, ArgKind::Output, 0, std::nullopt},
+                 {"wcopy", DType::F32, {3, 4}, ArgKind::Output, 0, std::nullopt}};
+  f.buffers = {{BufferKind::Argument, 0, 0, 24, DType::F32, {2, 3}},
+               {BufferKind::Argument, 1, 0, 48, DType::F32, {3, 4}},
+               {BufferKind::Argument, 2, 0, 32, DType::F32, {2, 4}},
+               {BufferKind::Argument, 3, 0, 48, DType::F32, {3, 4}}};
+  f.ops = {{"MatmulOp", {0, 1}, {2}, {}, 0, -1}, {"CopyOp", {1}, {3}, {}, 0, -1}};
+  builder.addFunction(std::move(f));
+  return builder;
+}
+
+TEST(ArtifactRun, WeightsAreReadInPlaceByLibraryOpsAndCopies) {
+#ifndef BRT_TEST_WITH_DNNL
+  GTEST_SKIP() << "brt was built without oneDNN";
+#endif
+  const std::vector<float> w = {0.5f, -1, 2, 3, -4, 1.5f, 0.25f, 7, 2, -3, 1, -0.5f};
+  const float x[6] = {1, 2, -1, 0.5f, -2, 3};
+  StatusOr<std::vector<uint8_t>> bytes = weightsBuilder(w).finish();
+  ASSERT_TRUE(bytes.ok()) << bytes.status();
+  StatusOr<Session> session = sessionOf(*bytes);
+  ASSERT_TRUE(session.ok()) << session.status();
+  EXPECT_EQ(session->inputs().size(), 1u);  // the weight is not an input
+  ByteSpan bound = session->artifact().weightData(session->entry().arguments[1]);
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(bound.data) % kWeightAlignment, 0u);
+  Tensor input = *Tensor::create(DType::F32, {2, 3});
+  std::memcpy(input.data(), x, sizeof(x));
+  RequestContext request(*session);
+  ASSERT_TRUE(request.bindInput("x", input.view()).ok());
+  StatusOr<std::vector<Tensor>> outputs = request.run();
+  ASSERT_TRUE(outputs.ok()) << outputs.status();
+  const float* y = (*outputs)[0].dataAs<float>();
+  for (int i = 0; i < 2; ++i)
+    for (int j = 0; j < 4; ++j) {
+      float expected = 0;
+      for (int k = 0; k < 3; ++k) expected += x[i * 3 + k] * w[k * 4 + j];
+      EXPECT_NEAR(y[i * 4 + j], expected, 1e-5f) << i << "," << j;
+    }
+  EXPECT_EQ(std::memcmp((*outputs)[1].data(), w.data(), 48), 0);
+}
+
+// "shape" i64[2] was specialized for {2, 3}; its value is copied to "out".
+StatusOr<Session> specializedSession() {
+  ArtifactBuilder builder;
+  builder.addDevice({"cpu", DeviceKind::CPU, 0, 0, 64});
+  const int64_t expected[2] = {2, 3};
+  FunctionDesc f;
+  f.name = "main";
+  f.arguments = {{"shape", DType::I64, {2}, ArgKind::Input, 0, std::nullopt},
+                 {"out", DType::I64, {2}, ArgKind::Output, 0, std::nullopt}};
+  f.arguments[0].expectedValue.assign(reinterpret_cast<const uint8_t*>(expected),
+                                      reinterpret_cast<const uint8_t*>(expected) + 16);
+  f.buffers = {{BufferKind::Argument, 0, 0, 16, DType::I64, {2}},
+               {BufferKind::Argument, 1, 0, 16, DType::I64, {2}}};
+  f.ops = {{"CopyOp", {0}, {1}, {}, 0, -1}};
+  builder.addFunction(std::move(f));
+  BRT_ASSIGN_OR_RETURN(std::vector<uint8_t> bytes, builder.finish());
+  return sessionOf(bytes);
+}
+
+StatusOr<std::vector<Tensor>> runSpecialized(const Session& session, int64_t a, int64_t b) {
+  Tensor shape = *Tensor::create(DType::I64, {2});
+  shape.dataAs<int64_t>()[0] = a;
+  shape.dataAs<int64_t>()[1] = b;
+  RequestContext request(session);
+  BRT_RETURN_IF_ERROR(request.bindInput("shape", shape.view()));
+  return request.run();
+}
+
+TEST(ArtifactRun, SpecializedInputMustHaveItsCompiledValue) {
+  StatusOr<Session> session = specializedSession();
+  ASSERT_TRUE(session.ok()) << session.status();
+  const ArgumentDesc& arg = session->entry().arguments[0];
+  ASSERT_EQ(arg.expectedValue.size(), 16u);  // read back from the artifact
+  StatusOr<std::vector<Tensor>> same = runSpecialized(*session, 2, 3);
+  ASSERT_TRUE(same.ok()) << same.status();
+  EXPECT_EQ((*same)[0].dataAs<int64_t>()[1], 3);
+  StatusOr<std::vector<Tensor>> other = runSpecialized(*session, 4, 3);
+  EXPECT_EQ(other.status().code(), StatusCode::InvalidArgument);
+  EXPECT_EQ(other.status().message(),
+            "input 'shape' was specialized at compile time for the value [2, 3], got [4, 3]; "
+            "recompile the model for this value");
+}
+
 Status sessionStatusWithEntry(const std::string& entry) {
   ArtifactBuilder builder = test::makeRunnableBuilder();
   builder.desc().functions[0].ops[1].attrs[0].value = entry;

@@ -152,7 +152,7 @@ std::vector<uint8_t> moduleWithAttribute(fb::AttrValue type, bool withValue,
   desc.version = formatVersion;
   auto module = fb::CreateModule(b, &version, 0, b.CreateVector(devices),
                                  b.CreateVector(functions), 0, 0, checksum64(nullptr, 0),
-                                 metadataChecksum(desc));
+                                 metadataChecksum(desc), expectedValuesChecksum(desc));
   b.FinishSizePrefixed(module, "BYRE");
   return std::vector<uint8_t>(b.GetBufferPointer(), b.GetBufferPointer() + b.GetSize());
 }
@@ -269,6 +269,20 @@ const InvariantCase kInvariantCases[] = {
      "function 'main': argument 'w': weight data has 48 bytes but f32[4, 4] needs 64"},
     {"WeightWithoutReference", [](ArtifactDesc& d) { mainOf(d).arguments[1].weight.reset(); },
      "function 'main': argument 'w': is a weight without a weight reference"},
+    {"ExpectedValueOnWeight",
+     [](ArtifactDesc& d) { mainOf(d).arguments[1].expectedValue.assign(48, 1); },
+     "function 'main': argument 'w': has an expected value, but only inputs have one (it "
+     "is a weight)"},
+    {"ExpectedValueSizeMismatch",
+     [](ArtifactDesc& d) { mainOf(d).arguments[0].expectedValue.assign(4, 1); },
+     "function 'main': argument 'x': expected value has 4 bytes but f32[2, 3] needs 24"},
+    {"ExpectedValueBeforeItsFormat",
+     [](ArtifactDesc& d) {
+       d.version = kChecksumsSince;
+       mainOf(d).arguments[0].expectedValue.assign(24, 1);
+     },
+     "function 'main': argument 'x': has an expected value, which format 1.1 does not "
+     "define (1.2 and later do)"},
     {"InputWithWeightData", [](ArtifactDesc& d) { mainOf(d).arguments[0].weight = WeightRef{0, 24}; },
      "function 'main': argument 'x': is an input but has weight data"},
     {"DuplicateArgumentName", [](ArtifactDesc& d) { mainOf(d).arguments[2].name = "w"; },

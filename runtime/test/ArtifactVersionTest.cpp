@@ -90,13 +90,25 @@ TEST(ArtifactVersion, FormatWithoutChecksumsIsRefused) {
 }
 
 TEST(ArtifactVersion, CurrentFormatHasChecksums) {
-  EXPECT_EQ(kFormatVersion, (FormatVersion{1, 1}));
+  EXPECT_EQ(kFormatVersion, (FormatVersion{1, 2}));
   std::vector<uint8_t> bytes = encode(makeValidBuilder());
   const fb::Module* module = fb::GetSizePrefixedModule(bytes.data());
   EXPECT_TRUE(module->metadata_checksum().has_value());
+  EXPECT_TRUE(module->expected_values_checksum().has_value());
   EXPECT_TRUE(module->weights_checksum().has_value());
   for (const fb::KernelBlob* kernel : *module->kernels())
     EXPECT_TRUE(kernel->checksum().has_value());
+}
+
+// A 1.1 artifact (no expected values, no checksum of them) still loads.
+TEST(ArtifactVersion, PreviousMinorWithoutExpectedValuesIsRead) {
+  ArtifactBuilder builder = makeValidBuilder();
+  builder.setFormatVersion(kChecksumsSince);
+  std::vector<uint8_t> bytes = encode(builder);
+  EXPECT_FALSE(fb::GetSizePrefixedModule(bytes.data())->expected_values_checksum().has_value());
+  StatusOr<Artifact> artifact = Artifact::loadBytes(bytes.data(), bytes.size());
+  ASSERT_TRUE(artifact.ok()) << artifact.status();
+  EXPECT_EQ(artifact->version(), kChecksumsSince);
 }
 
 TEST(ArtifactVersion, MissingVersionIsCorrupt) {

@@ -1,6 +1,7 @@
 //===- Compile.cpp - StableHLO module to a .byre artifact -----------------===//
 //
-// CPU flow: frontend pipeline on the input; a copy of the module runs the CPU codegen
+// CPU flow: frontend pipeline on the input; large constants become weight arguments
+// (byteir-hoist-weights); a copy of the module runs the CPU codegen
 // pipeline and is linked into one shared object; a byre host program with the entry
 // function's signature calls its `<entry>_entry`, and is serialized with the object.
 //
@@ -10,6 +11,7 @@
 #include "HostProgram.h"
 #include "byteir/Pipelines/Pipelines.h"
 #include "byteir/Target/Artifact/ByreToArtifact.h"
+#include "byteir/Transforms/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -69,8 +71,13 @@ LogicalResult mlir::byteir::compileToArtifact(ModuleOp module,
   if (!entry || entry.isExternal())
     return emitError(module.getLoc(), "no entry function '") << options.entry << "'";
 
+  // Large constants become weights first: stored once in the artifact instead of in
+  // kernel code, and readable by library ops.
   TimingScope partitionTiming = timing.nest("partition");
   if (failed(runPipeline(module, options, partitionTiming, [&](OpPassManager &pm) {
+        byteir::HoistWeightsOptions hoist;
+        hoist.entry = options.entry;
+        pm.addPass(byteir::createHoistWeights(hoist));
         return byteir::buildCPUPartitionPipeline(pm, options.entry, options.useLibraries);
       })))
     return failure();

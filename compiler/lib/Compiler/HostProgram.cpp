@@ -2,6 +2,8 @@
 #include "HostProgram.h"
 
 #include "byteir/Dialect/Byre/IR/ByreOps.h"
+#include "byteir/Target/Artifact/ByreToArtifact.h"
+#include "byteir/Transforms/HoistWeights.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/Builders.h"
 
@@ -57,6 +59,16 @@ int64_t planArena(func::FuncOp fn) {
   return arenaSize;
 }
 
+bool isEmpty(Type type) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  return tensor && tensor.hasStaticShape() && tensor.getNumElements() == 0;
+}
+
+bool isEmptyConstant(Operation &op) {
+  return op.getNumResults() == 1 && op.getNumOperands() == 0 &&
+         op.hasTrait<OpTrait::ConstantLike>() && isEmpty(op.getResult(0).getType());
+}
+
 class HostBuilder {
 public:
   HostBuilder(func::FuncOp entry, StringRef kernelObject)
@@ -75,12 +87,14 @@ public:
     for (auto [i, value] : llvm::enumerate(ret.getOperands()))
       if (value.getDefiningOp() && !directOutput.count(value))
         directOutput[value] = body->getArgument(numInputs + i);
+    // Zero-element values (byteir-cpu-partition leaves them as empty constants)
+    // have no bytes to compute or copy.
     for (Operation &op : entry.getBody().front().without_terminator())
-      if (failed(emit(builder, op)))
+      if (!isEmptyConstant(op) && failed(emit(builder, op)))
         return failure();
     for (auto [i, value] : llvm::enumerate(ret.getOperands())) {
       Value out = body->getArgument(numInputs + i);
-      if (buffers.lookup(value) != out)
+      if (buffers.lookup(value) != out && !isEmpty(value.getType()))
         byre::CopyOp::create(builder, ret.getLoc(), buffers.lookup(value), out);
     }
     func::ReturnOp::create(builder, entry.getLoc());
@@ -93,30 +107,67 @@ private:
   LogicalResult createSignature(ModuleOp host) {
     SmallVector<Type> types;
     SmallVector<DictionaryAttr> attrs;
-    auto add = [&](TypeRange values, StringRef prefix, byre::ArgType kind) -> LogicalResult {
-      for (auto [i, type] : llvm::enumerate(values)) {
-        std::string name = (prefix + Twine(i)).str();
-        FailureOr<MemRefType> memref = bufferType(type, entry.getLoc(), name);
-        if (failed(memref))
-          return failure();
-        types.push_back(*memref);
-        NamedAttrList list;
-        list.append(byre::ByreDialect::kArgNameAttr, StringAttr::get(ctx, name));
-        list.append(byre::ByreDialect::kArgTypeAttr, byre::ArgTypeAttr::get(ctx, kind));
-        attrs.push_back(list.getDictionary(ctx));
-      }
+    auto add = [&](Type type, const Twine &name, byre::ArgType kind,
+                   ArrayRef<NamedAttribute> extra) -> LogicalResult {
+      FailureOr<MemRefType> memref = bufferType(type, entry.getLoc(), name);
+      if (failed(memref))
+        return failure();
+      types.push_back(*memref);
+      NamedAttrList list(extra);
+      list.append(byre::ByreDialect::kArgNameAttr, StringAttr::get(ctx, name.str()));
+      list.append(byre::ByreDialect::kArgTypeAttr, byre::ArgTypeAttr::get(ctx, kind));
+      attrs.push_back(list.getDictionary(ctx));
       return success();
     };
-    FunctionType signature = entry.getFunctionType();
-    if (failed(add(signature.getInputs(), "input_", byre::ArgType::Input)) ||
-        failed(add(signature.getResults(), "output_", byre::ArgType::Output)))
-      return failure();
+    // Weights (byteir-hoist-weights) are numbered apart, so that the inputs keep the
+    // names and order of the model's signature.
+    unsigned numInputs = 0, numWeights = 0;
+    for (BlockArgument arg : entry.getArguments()) {
+      unsigned i = arg.getArgNumber();
+      FailureOr<std::optional<NamedAttribute>> value = argumentValue(i);
+      if (failed(value))
+        return failure();
+      SmallVector<NamedAttribute, 1> extra;
+      if (*value)
+        extra.push_back(**value);
+      bool isWeight = *value && (*value)->getName() == byteir::kWeightValueAttr;
+      LogicalResult added =
+          isWeight ? add(arg.getType(), "weight_" + Twine(numWeights++),
+                         byre::ArgType::Weight, extra)
+                   : add(arg.getType(), "input_" + Twine(numInputs++),
+                         byre::ArgType::Input, extra);
+      if (failed(added))
+        return failure();
+    }
+    for (auto [i, type] : llvm::enumerate(entry.getFunctionType().getResults()))
+      if (failed(add(type, "output_" + Twine(i), byre::ArgType::Output, {})))
+        return failure();
     OpBuilder builder = OpBuilder::atBlockEnd(host.getBody());
     fn = func::FuncOp::create(builder, entry.getLoc(), entry.getName(),
                               FunctionType::get(ctx, types, {}));
     fn.setAllArgAttrs(attrs);
     fn->setAttr(byre::ByreDialect::kEntryPointAttr, UnitAttr::get(ctx));
     return success();
+  }
+
+  // The value an entry argument carries into the artifact, if any: a weight's value
+  // or the value an input was specialized for, under the serializer's names.
+  FailureOr<std::optional<NamedAttribute>> argumentValue(unsigned i) {
+    for (StringRef name : {StringRef(byteir::kWeightAttrName),
+                           StringRef(byteir::kExpectedValueAttr)}) {
+      Attribute value = entry.getArgAttr(i, name);
+      if (!value)
+        continue;
+      auto dense = dyn_cast<DenseElementsAttr>(value);
+      if (!dense || dense.getType() != entry.getArgument(i).getType())
+        return entry.emitOpError("argument ")
+               << i << ": '" << name << "' must be a dense value of type "
+               << entry.getArgument(i).getType();
+      StringRef byreName = name == byteir::kWeightAttrName ? byteir::kWeightValueAttr
+                                                           : byteir::kExpectedValueAttr;
+      return std::optional(NamedAttribute(StringAttr::get(ctx, byreName), dense));
+    }
+    return std::optional<NamedAttribute>();
   }
 
   LogicalResult emit(OpBuilder &builder, Operation &op) {

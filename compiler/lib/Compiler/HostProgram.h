@@ -7,7 +7,8 @@
 namespace mlir::byteir {
 
 // Adds to `host` the byre entry point for a partitioned entry function (see
-// byteir-cpu-partition): inputs `input_<i>` and outputs `output_<i>` as memrefs,
+// byteir-cpu-partition): inputs `input_<i>`, weights `weight_<i>` (arguments with
+// `byteir.weight`, see byteir-hoist-weights) and outputs `output_<i>` as memrefs,
 // one `byre.compute` per kernel call ("LLVMKernelOp" into the kernel object
 // `kernelObject`) or library op, copies for outputs no op writes directly, and every
 // intermediate buffer planned into one arena (`byre.arena_offset` on each

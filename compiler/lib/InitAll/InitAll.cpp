@@ -5,6 +5,8 @@
 #include "byteir/Conversion/StableHLOToLinalg/StableHLOToLinalg.h"
 #include "byteir/Dialect/Byre/IR/ByreOps.h"
 #include "byteir/Dialect/CHLO/IR/CHLOOps.h"
+#include "byteir/Dialect/LinalgExt/IR/LinalgExtOps.h"
+#include "byteir/Dialect/LinalgExt/Transforms/Passes.h"
 #include "byteir/Dialect/StableHLO/IR/StableHLOOps.h"
 #include "byteir/Pipelines/Pipelines.h"
 #include "byteir/Transforms/Passes.h"
@@ -27,8 +29,10 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/Linalg/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Linalg/Transforms/TilingInterfaceImpl.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/MemRef/Transforms/AllocationOpInterfaceImpl.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/Quant/IR/Quant.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -42,7 +46,7 @@
 #include "mlir/Transforms/Passes.h"
 
 void mlir::byteir::registerAllDialects(DialectRegistry &registry) {
-  registry.insert<byre::ByreDialect, chlo::ChloDialect>();
+  registry.insert<byre::ByreDialect, chlo::ChloDialect, linalg_ext::LinalgExtDialect>();
   registry.insert<stablehlo::StableHLODialect, func::FuncDialect,
                   quant::QuantDialect>();
   // What the CPU pipeline lowers through.
@@ -55,8 +59,15 @@ void mlir::byteir::registerAllDialects(DialectRegistry &registry) {
   arith::registerBufferizableOpInterfaceExternalModels(registry);
   bufferization::func_ext::registerBufferizableOpInterfaceExternalModels(registry);
   linalg::registerBufferizableOpInterfaceExternalModels(registry);
+  linalg_ext::registerBufferizableOpInterfaceExternalModels(registry);
   scf::registerBufferizableOpInterfaceExternalModels(registry);
   tensor::registerBufferizableOpInterfaceExternalModels(registry);
+  // byteir-cpu-tile-parallel tiles through linalg's TilingInterface models.
+  linalg::registerTilingInterfaceExternalModels(registry);
+  // buffer-results-to-out-params{hoist-static-allocs} writes a tiled loop's result
+  // straight into the caller's buffer only for allocations with this interface;
+  // otherwise a serial copy would follow every parallel loop.
+  memref::registerAllocationOpInterfaceExternalModels(registry);
   registerBuiltinDialectTranslation(registry);
   registerLLVMDialectTranslation(registry);
 }
@@ -71,6 +82,7 @@ void mlir::byteir::registerAllPasses() {
   memref::registerMemRefPasses();
   registerCHLOToStableHLOPasses();
   registerStableHLOToLinalgPasses();
+  linalg_ext::registerLinalgExtPasses();
   registerByteIRTransformsPasses();
   registerPipelines();
 }

@@ -24,10 +24,12 @@ LogicalResult addPipeline(OpPassManager &pm, StringRef text) {
 }
 
 // Custom-call recognition runs before chlo legalization (gelu's erf is still
-// chlo.erf / chlo.erfc there) and again after canonicalize/cse.
+// chlo.erf / chlo.erfc there) and again after canonicalize/cse. dot_general
+// normalization comes last: canonicalize would fold its transposes back.
 constexpr llvm::StringLiteral kFrontend =
-    "func.func(byteir-hlo-fusion-recognition,chlo-legalize-to-stablehlo),inline,"
-    "canonicalize,cse,func.func(byteir-hlo-fusion-recognition),symbol-dce";
+    "func.func(byteir-hlo-fusion-recognition,chlo-legalize-to-stablehlo,"
+    "byteir-unfuse-batch-norm),inline,canonicalize,func.func(byteir-hlo-fold-constants),"
+    "cse,func.func(byteir-hlo-fusion-recognition,byteir-dot-general-normalize),symbol-dce";
 
 // Tensors -> buffers with identity layouts at the function boundary; results become
 // caller-provided out-parameters; temporaries are freed where they die.
@@ -62,11 +64,15 @@ LogicalResult mlir::byteir::buildCPUPartitionPipeline(OpPassManager &pm, StringR
                              .str());
 }
 
+// Large ops are tiled into scf.forall on tensors, and the loops are outlined for
+// the runtime's thread pool once they work on buffers.
 LogicalResult mlir::byteir::buildCPUCodegenPipeline(OpPassManager &pm) {
   std::string text = llvm::formatv(
       "stablehlo-legalize-to-linalg,canonicalize,cse,linalg-generalize-named-ops,"
-      "linalg-fuse-elementwise-ops,byteir-arith-fastmath,{0},"
-      "canonicalize,{1},byteir-cpu-kernel-entry",
+      "linalg-fuse-elementwise-ops,byteir-arith-fastmath,"
+      "func.func(byteir-cpu-tile-parallel),canonicalize,cse,{0},"
+      "func.func(byteir-linalg-ext-to-loops),canonicalize,byteir-cpu-outline-parallel,"
+      "{1},byteir-cpu-kernel-entry",
       kBufferize, kLowerToLLVM);
   return addPipeline(pm, text);
 }

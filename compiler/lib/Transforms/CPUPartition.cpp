@@ -5,6 +5,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/SetVector.h"
 
 namespace mlir::byteir {
@@ -30,6 +31,27 @@ bool allStaticF32(Operation *op) {
          llvm::all_of(op->getResultTypes(), isStaticF32);
 }
 
+// Zero-element tensors never cross a kernel or library boundary: they carry no
+// data, and kernels cannot take zero-sized buffers.
+bool isEmptyTensor(Type type) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  return tensor && tensor.hasStaticShape() && tensor.getNumElements() == 0;
+}
+
+bool touchesEmptyTensor(Operation *op) {
+  return llvm::any_of(op->getOperandTypes(), isEmptyTensor) ||
+         llvm::any_of(op->getResultTypes(), isEmptyTensor);
+}
+
+Value emptyConstant(OpBuilder &builder, Location loc, Type type) {
+  return stablehlo::ConstantOp::create(
+      builder, loc, DenseElementsAttr::get(cast<ShapedType>(type), ArrayRef<Attribute>{}));
+}
+
+bool isEmptyConstant(Operation *op) {
+  return isa<stablehlo::ConstantOp>(op) && isEmptyTensor(op->getResult(0).getType());
+}
+
 bool hasConstantOperand(Operation *op) {
   return llvm::any_of(op->getOperands(), [](Value v) {
     return v.getDefiningOp<stablehlo::ConstantOp>() != nullptr;
@@ -41,10 +63,11 @@ std::optional<DictionaryAttr> matmulAttrs(DotGeneralOp dot) {
   auto lhs = cast<RankedTensorType>(dot.getLhs().getType());
   auto rhs = cast<RankedTensorType>(dot.getRhs().getType());
   int64_t rank = lhs.getRank();
+  if (rank < 2 || rhs.getRank() != rank)
+    return std::nullopt;
   DotDimensionNumbersAttr dims = dot.getDotDimensionNumbers();
   SmallVector<int64_t> batch = llvm::to_vector(llvm::seq<int64_t>(0, rank - 2));
-  if (rank < 2 || rhs.getRank() != rank ||
-      dims.getLhsBatchingDimensions() != ArrayRef(batch) ||
+  if (dims.getLhsBatchingDimensions() != ArrayRef(batch) ||
       dims.getRhsBatchingDimensions() != ArrayRef(batch) ||
       dims.getLhsContractingDimensions().size() != 1 ||
       dims.getRhsContractingDimensions().size() != 1)
@@ -99,7 +122,7 @@ std::optional<DictionaryAttr> convAttrs(ConvolutionOp conv) {
 
 // Marks `op` as a library call when a library serves it; returns whether it did.
 bool markLibraryCall(Operation *op) {
-  if (!allStaticF32(op) || hasConstantOperand(op))
+  if (!allStaticF32(op) || hasConstantOperand(op) || touchesEmptyTensor(op))
     return false;
   std::optional<DictionaryAttr> attrs;
   StringRef callee;
@@ -129,7 +152,7 @@ public:
   Outliner(ModuleOp module, func::FuncOp entry) : module(module), entry(entry) {}
 
   void outline(ArrayRef<Operation *> group) {
-    llvm::SetVector<Value> inputs, outputs;
+    llvm::SetVector<Value> inputs, outputs, empties, emptyOutputs;
     llvm::SetVector<Operation *> constants;
     llvm::SmallPtrSet<Operation *, 16> inGroup(group.begin(), group.end());
     for (Operation *op : group) {
@@ -140,19 +163,28 @@ public:
             continue;
           if (def && isKernelLocalConstant(def))
             constants.insert(def);
-          else if (!isDefinedInside(operand, op))
+          else if (isDefinedInside(operand, op))
+            continue;
+          else if (isEmptyTensor(operand.getType()))
+            empties.insert(operand);
+          else
             inputs.insert(operand);
         }
       });
       for (Value result : op->getResults())
         if (llvm::any_of(result.getUsers(),
                          [&](Operation *u) { return !inGroup.contains(u); }))
-          outputs.insert(result);
+          (isEmptyTensor(result.getType()) ? emptyOutputs : outputs).insert(result);
     }
-    if (outputs.empty())
-      return;
-    func::FuncOp kernel = createKernel(group, inputs, outputs, constants);
     OpBuilder builder(group.back());
+    for (Value empty : emptyOutputs)
+      empty.replaceUsesWithIf(emptyConstant(builder, empty.getLoc(), empty.getType()),
+                              [&](OpOperand &use) { return !inGroup.contains(use.getOwner()); });
+    if (outputs.empty()) {
+      eraseIfDead(group);
+      return;
+    }
+    func::FuncOp kernel = createKernel(group, inputs, outputs, constants, empties);
     builder.setInsertionPointAfter(group.back());
     auto call = func::CallOp::create(builder, group.front()->getLoc(), kernel,
                                      inputs.getArrayRef());
@@ -168,9 +200,18 @@ private:
     return op->isAncestor(value.getParentRegion()->getParentOp());
   }
 
+  // A group whose results are all empty is dead once its empty results are
+  // replaced; side-effecting ops stay.
+  static void eraseIfDead(ArrayRef<Operation *> group) {
+    for (Operation *op : llvm::reverse(group))
+      if (op->use_empty() && isMemoryEffectFree(op))
+        op->erase();
+  }
+
   func::FuncOp createKernel(ArrayRef<Operation *> group, const llvm::SetVector<Value> &inputs,
                             const llvm::SetVector<Value> &outputs,
-                            const llvm::SetVector<Operation *> &constants) {
+                            const llvm::SetVector<Operation *> &constants,
+                            const llvm::SetVector<Value> &empties) {
     OpBuilder builder(module.getBodyRegion());
     builder.setInsertionPointToEnd(module.getBody());
     auto type = builder.getFunctionType(TypeRange(inputs.getArrayRef()),
@@ -188,6 +229,8 @@ private:
     mapping.map(inputs.getArrayRef(), body->getArguments());
     for (Operation *constant : constants)
       builder.clone(*constant, mapping);
+    for (Value empty : empties)
+      mapping.map(empty, emptyConstant(builder, empty.getLoc(), empty.getType()));
     for (Operation *op : group)
       builder.clone(*op, mapping);
     SmallVector<Value> results;
@@ -222,7 +265,7 @@ struct CPUPartitionPass : public byteir::impl::CPUPartitionBase<CPUPartitionPass
         groups.emplace_back();
         continue;
       }
-      if (!isKernelLocalConstant(&op))
+      if (!isKernelLocalConstant(&op) && !isEmptyConstant(&op))
         groups.back().push_back(&op);
     }
     Outliner outliner(module, entryFn);

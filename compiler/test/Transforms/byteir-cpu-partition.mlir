@@ -1,5 +1,6 @@
 // RUN: byteir-opt %s -split-input-file -byteir-cpu-partition | FileCheck %s
 // RUN: byteir-opt %s -split-input-file -byteir-cpu-partition="use-libraries=false" | FileCheck %s --check-prefix=NOLIB
+// RUN: byteir-opt %s -split-input-file -byteir-dot-general-normalize -byteir-cpu-partition | FileCheck %s --check-prefix=NORM
 
 // A matmul between two elementwise runs: library call in the middle, two kernels.
 // CHECK-LABEL: func.func @main(
@@ -49,4 +50,71 @@ func.func @main(%a: tensor<4x8xi32>, %b: tensor<8x2xi32>, %x: tensor<1x3x8x8xf32
   %0 = stablehlo.dot_general %a, %b, contracting_dims = [1] x [0] : (tensor<4x8xi32>, tensor<8x2xi32>) -> tensor<4x2xi32>
   %1 = stablehlo.convolution(%x, %k) dim_numbers = [b, f, 0, 1]x[o, i, 0, 1]->[b, f, 0, 1], window = {} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32>
   return %0, %1 : tensor<4x2xi32>, tensor<1x4x6x6xf32>
+}
+
+// -----
+
+// Zero-element values never cross a kernel boundary: inside the kernel an empty
+// input is an empty constant, an empty result is an empty constant in the entry
+// (byteir-hlo-fold-constants has normally folded such ops away before).
+// CHECK-LABEL: func.func @main(
+// CHECK-SAME: %{{.*}}: tensor<0x4xf32>, %[[B:.*]]: tensor<3x4xf32>
+// CHECK-DAG: %[[E0:.*]] = stablehlo.constant dense<> : tensor<0x4xf32>
+// CHECK-DAG: %[[E1:.*]] = stablehlo.constant dense<> : tensor<0x4xf32>
+// CHECK-DAG: %[[K:.*]] = call @main_kernel_0(%[[B]]) : (tensor<3x4xf32>) -> tensor<3x4xf32>
+// CHECK: return %{{.*}}, %[[K]], %{{.*}} : tensor<0x4xf32>, tensor<3x4xf32>, tensor<0x4xf32>
+// CHECK: func.func @main_kernel_0(%{{.*}}: tensor<3x4xf32> {bufferization.writable = false}) -> tensor<3x4xf32>
+// CHECK: %[[KE:.*]] = stablehlo.constant dense<> : tensor<0x4xf32>
+// CHECK: %[[EXP:.*]] = stablehlo.exponential %[[KE]]
+// CHECK: stablehlo.concatenate %[[EXP]], %{{.*}}, dim = 0
+// CHECK: stablehlo.dot_general %[[KE]]
+// CHECK-NOT: byteir.library_call
+func.func @main(%a: tensor<0x4xf32>, %b: tensor<3x4xf32>) -> (tensor<0x4xf32>, tensor<3x4xf32>, tensor<0x4xf32>) {
+  %0 = stablehlo.exponential %a : tensor<0x4xf32>
+  %1 = stablehlo.concatenate %0, %b, dim = 0 : (tensor<0x4xf32>, tensor<3x4xf32>) -> tensor<3x4xf32>
+  %2 = stablehlo.add %1, %1 : tensor<3x4xf32>
+  %3 = stablehlo.dot_general %a, %2, contracting_dims = [1] x [1] : (tensor<0x4xf32>, tensor<3x4xf32>) -> tensor<0x3xf32>
+  %4 = stablehlo.negate %0 : tensor<0x4xf32>
+  return %4, %2, %0 : tensor<0x4xf32>, tensor<3x4xf32>, tensor<0x4xf32>
+}
+
+// -----
+
+// Only empty values: no kernel at all.
+// CHECK-LABEL: func.func @main(
+// CHECK: %[[E:.*]] = stablehlo.constant dense<> : tensor<2x0xf32>
+// CHECK: return %[[E]]
+// CHECK-NOT: func.func
+func.func @main(%a: tensor<0x2xf32>) -> tensor<2x0xf32> {
+  %0 = stablehlo.transpose %a, dims = [1, 0] : (tensor<0x2xf32>) -> tensor<2x0xf32>
+  %1 = stablehlo.abs %0 : tensor<2x0xf32>
+  return %1 : tensor<2x0xf32>
+}
+
+// -----
+
+// Dots the matcher does not take as they are (batch dims not leading, attention
+// scores with two batch dims, two contracting dims) are matmuls after
+// byteir-dot-general-normalize.
+// CHECK-LABEL: func.func @main(
+// CHECK-NOT: byteir.library_call
+// NORM-LABEL: func.func @main(
+// NORM-COUNT-3: byteir.library_call = "MatmulOp"
+func.func @main(%q: tensor<2x5x3x8xf32>, %k: tensor<2x7x3x8xf32>, %a: tensor<5x3x4xf32>, %b: tensor<4x3x6xf32>, %m: tensor<6x2x5xf32>, %v: tensor<2x5x3xf32>) -> (tensor<2x3x5x7xf32>, tensor<3x5x6xf32>, tensor<6x3xf32>) {
+  %0 = stablehlo.dot_general %q, %k, batching_dims = [0, 2] x [0, 2], contracting_dims = [3] x [3] : (tensor<2x5x3x8xf32>, tensor<2x7x3x8xf32>) -> tensor<2x3x5x7xf32>
+  %1 = stablehlo.dot_general %a, %b, batching_dims = [1] x [1], contracting_dims = [2] x [0] : (tensor<5x3x4xf32>, tensor<4x3x6xf32>) -> tensor<3x5x6xf32>
+  %2 = stablehlo.dot_general %m, %v, contracting_dims = [1, 2] x [0, 1] : (tensor<6x2x5xf32>, tensor<2x5x3xf32>) -> tensor<6x3xf32>
+  return %0, %1, %2 : tensor<2x3x5x7xf32>, tensor<3x5x6xf32>, tensor<6x3xf32>
+}
+
+// -----
+
+// Vector operands are not matmul-shaped (generated code), and do not crash the matcher.
+// CHECK-LABEL: func.func @main(
+// CHECK-NOT: byteir.library_call
+// CHECK: call @main_kernel_0
+func.func @main(%a: tensor<5xf32>, %b: tensor<6x5xf32>) -> (tensor<6xf32>, tensor<f32>) {
+  %0 = stablehlo.dot_general %a, %b, contracting_dims = [0] x [1] : (tensor<5xf32>, tensor<6x5xf32>) -> tensor<6xf32>
+  %1 = stablehlo.dot_general %a, %a, contracting_dims = [0] x [0] : (tensor<5xf32>, tensor<5xf32>) -> tensor<f32>
+  return %0, %1 : tensor<6xf32>, tensor<f32>
 }

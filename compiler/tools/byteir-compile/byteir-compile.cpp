@@ -5,7 +5,8 @@
 //
 // IN is StableHLO text (pretty or generic), MLIR bytecode, or an ONNX model
 // (`.onnx`, imported by frontends/onnx; --input-shape NAME=D0xD1x... specializes
-// symbolic input dimensions).
+// symbolic input dimensions; --input-value NAME=FILE.npy offers a value for an input
+// that feeds a shape-like operand, which is then specialized to it).
 //
 //===----------------------------------------------------------------------===//
 #include "byteir/Compiler/Compile.h"
@@ -43,6 +44,11 @@ cl::opt<std::string> cpuName("cpu", cl::desc("LLVM CPU to generate CPU kernels f
                              cl::init("x86-64-v3"));
 cl::list<std::string> inputShapes(
     "input-shape", cl::desc("ONNX input: static shape of a graph input, NAME=D0xD1x..."));
+cl::list<std::string> inputValues(
+    "input-value",
+    cl::desc("ONNX input: value offered for a graph input, NAME=FILE (.npy or TensorProto "
+             ".pb); the input is specialized to it where a shape-like operand must be "
+             "constant"));
 cl::opt<bool> timing("timing", cl::desc("Print the time each compiler stage took"));
 cl::opt<bool> useLibraries("libraries",
                            cl::desc("Run matmuls and convolutions with tuned libraries "
@@ -91,7 +97,15 @@ int main(int argc, char **argv) {
         return 1;
       }
     }
-    auto imported = byteir::importONNXFile(inputPath, context, shapes);
+    byteir::ONNXInputValues values;
+    for (const std::string &opt : inputValues) {
+      std::string error;
+      if (failed(byteir::parseONNXInputValue(opt, values, error))) {
+        llvm::errs() << "byteir-compile: " << error << "\n";
+        return 1;
+      }
+    }
+    auto imported = byteir::importONNXFile(inputPath, context, shapes, values);
     if (failed(imported))
       return 1;
     module = std::move(*imported);

@@ -16,6 +16,7 @@
 
 #include "onnx/onnx_pb.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,40 @@ FailureOr<DenseElementsAttr> tensorToAttr(MLIRContext *ctx, const onnx::TensorPr
                                           StringRef modelDir, std::string &error);
 /// The MLIR element type of an ONNX TensorProto data type, or null.
 Type elementTypeOf(MLIRContext *ctx, int onnxType);
+
+/// An ONNX sequence resolved at import time: its tensors, in order. A present
+/// optional is represented by its contents (a tensor or a sequence); only an empty
+/// optional is a value of its own (isNone).
+struct SequenceValue {
+  Type elemType;
+  SmallVector<Value> elements;
+  bool isNone = false;
+};
+
+class NodeContext;
+
+/// Decides what happens when a converter needs an operand as an import-time
+/// constant and it is not one (see NodeContext::constInput).
+class ConstantResolver {
+public:
+  virtual ~ConstantResolver() = default;
+  /// Fails either with an error naming the graph inputs `v` is computed from (and how
+  /// to offer their values), or silently after scheduling a re-import that
+  /// specializes those inputs to their offered values.
+  virtual LogicalResult notConstant(const NodeContext &c, Value v, const Twine &what) = 0;
+};
+
+/// Imports the subgraphs of control-flow nodes (If branches, Loop and Scan bodies).
+class SubgraphImporter {
+public:
+  virtual ~SubgraphImporter() = default;
+  /// Converts the nodes of `graph` at the builder's insertion point, with its inputs
+  /// bound to `args` and the values of the enclosing graphs in scope; returns the
+  /// values of its outputs.
+  virtual FailureOr<SmallVector<Value>> importSubgraph(const NodeContext &c,
+                                                       const onnx::GraphProto &graph,
+                                                       ValueRange args) = 0;
+};
 
 class NodeContext {
 public:
@@ -44,11 +79,28 @@ public:
   SmallVector<Value> inputs;
   /// Set by the converter: one entry per node output (null for unused optional ones).
   SmallVector<Value> results;
+  /// Consulted when a required constant operand is not constant; may be null.
+  ConstantResolver *resolver = nullptr;
+  /// Imports subgraph attributes; may be null.
+  SubgraphImporter *subgraphs = nullptr;
 
   Value in(unsigned i) const { return i < inputs.size() ? inputs[i] : Value(); }
   unsigned numOutputs() const { return node.output_size(); }
   bool outputUsed(unsigned i) const {
     return i < (unsigned)node.output_size() && !node.output(i).empty();
+  }
+
+  /// Sequence / optional inputs resolved at import time (null for tensor inputs).
+  SmallVector<const SequenceValue *> seqInputs;
+  /// Set by converters that produce sequences or empty optionals, one per output.
+  SmallVector<std::optional<SequenceValue>> seqResults;
+  /// The enclosing graph and a lookup of its already-converted tensors by name, for
+  /// converters that look beyond their node (Gradient).
+  const onnx::GraphProto *graph = nullptr;
+  std::function<Value(StringRef)> lookup;
+
+  const SequenceValue *seqIn(unsigned i) const {
+    return i < seqInputs.size() ? seqInputs[i] : nullptr;
   }
 
   const onnx::AttributeProto *attr(StringRef name) const;
@@ -58,6 +110,12 @@ public:
   std::string getString(StringRef name, StringRef def) const;
   SmallVector<int64_t> getInts(StringRef name) const;
   SmallVector<float> getFloats(StringRef name) const;
+
+  /// Operand `i` (named `what` in errors), which the conversion needs as an
+  /// import-time constant. Fails with an error when it is missing or not constant.
+  FailureOr<DenseElementsAttr> constInput(unsigned i, StringRef what) const;
+  /// constInput for an integer (or bool) operand, as int64 values.
+  FailureOr<SmallVector<int64_t>> constIntInput(unsigned i, StringRef what) const;
 
   /// Emits "ONNX node 'N' (op T, domain D, opset O): unsupported: REASON".
   LogicalResult unsupported(const Twine &reason) const;
@@ -77,6 +135,8 @@ struct OpConverter {
   const char *attributes;
   /// Limitations, for the documentation.
   const char *notes;
+  /// Operator domain ("" = ai.onnx); the opset range is that domain's opset.
+  const char *domain = "";
 };
 
 using Registry = std::vector<OpConverter>;
@@ -86,6 +146,19 @@ void registerNNOps(Registry &r);
 void registerResizeOps(Registry &r);
 void registerIndexingOps(Registry &r);
 void registerRNNOps(Registry &r);
+void registerControlFlowOps(Registry &r);
+void registerSequenceOps(Registry &r);
+/// Whether the converter of `opType` reads sequence / optional inputs.
+bool takesSequences(StringRef opType);
+/// Identity of a sequence / optional: sets the result and returns true (the Identity
+/// converter handles tensors).
+bool forwardSequence(NodeContext &c);
+void registerSignalOps(Registry &r);
+void registerSelectionOps(Registry &r);
+void registerDetectionOps(Registry &r);
+void registerTextOps(Registry &r);
+void registerLpNormOps(Registry &r);
+void registerTrainingOps(Registry &r);
 
 /// Newest default-domain opset the converters know of.
 constexpr int kMaxOpset = 21;
@@ -114,6 +187,12 @@ Value attrConst(OpBuilder &b, Location loc, DenseElementsAttr attr);
 
 /// The contents of a constant (defined by stablehlo.constant), if it is one.
 std::optional<DenseElementsAttr> constValue(Value v);
+/// The value of `v` computed on the host when it is a constant or an op tree over
+/// constants that the StableHLO folders evaluate (e.g. float arithmetic on
+/// specialized inputs); the ops stay in place.
+std::optional<DenseElementsAttr> foldToConstant(Value v);
+/// The contents of an integer (or bool) attribute as int64.
+std::optional<SmallVector<int64_t>> intsOf(DenseElementsAttr attr);
 /// The contents of an integer (or bool) constant as int64.
 std::optional<SmallVector<int64_t>> intValues(Value v);
 

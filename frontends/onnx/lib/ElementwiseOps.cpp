@@ -527,15 +527,34 @@ LogicalResult convertIdentity(NodeContext &c) {
   return success();
 }
 
+/// Whether a Dropout with a training_mode input (opset >= 12) is the identity: in
+/// inference mode or with ratio 0. Either input may be runtime data; a constant
+/// (specialized) one decides. Random masks (training with ratio > 0) are unsupported.
+bool isIdentityDropout(NodeContext &c) {
+  auto training = intValues(c.in(2));
+  if (training && !(*training)[0])
+    return true;
+  if (c.in(1)) {
+    auto ratio = c.constInput(1, "ratio");
+    if (failed(ratio))
+      return false;
+    if (llvm::all_of(ratio->getValues<APFloat>(), [](const APFloat &r) { return r.isZero(); }))
+      return true;
+  }
+  auto mode = c.constIntInput(2, "training_mode");
+  if (failed(mode))
+    return false;
+  if ((*mode)[0]) {
+    (void)c.unsupported("training_mode=true with a non-zero ratio (random masks)");
+    return false;
+  }
+  return true;
+}
+
 LogicalResult convertDropout(NodeContext &c) {
   Value x = c.in(0);
-  if (c.opset >= 12 && c.in(2)) {
-    auto t = intValues(c.in(2));
-    if (!t)
-      return c.unsupported("a training_mode that is not a constant");
-    if ((*t)[0])
-      return c.unsupported("training_mode=true");
-  }
+  if (c.opset >= 12 && c.in(2) && !isIdentityDropout(c))
+    return failure();
   if (c.opset < 7 && c.getInt("is_test", 0) == 0)
     return c.unsupported("is_test=0 (training)");
   c.results.push_back(x);
@@ -626,6 +645,6 @@ void mlir::byteir::onnxfe::registerElementwiseOps(Registry &r) {
       {"Cast", 6, M, convertCast, "to,saturate", "no string or float8 types"},
       {"CastLike", 15, M, convertCastLike, "saturate", ""},
       {"Identity", 1, M, convertIdentity, "", "tensors only"},
-      {"Dropout", 7, M, convertDropout, "seed,ratio", "inference only (identity; mask all true)"},
+      {"Dropout", 7, M, convertDropout, "seed,ratio", "identity (mask all true) unless training with ratio > 0"},
   });
 }

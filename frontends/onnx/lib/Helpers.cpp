@@ -87,18 +87,50 @@ std::optional<DenseElementsAttr> onnxfe::constValue(Value v) {
   return attr;
 }
 
+std::optional<DenseElementsAttr> onnxfe::foldToConstant(Value v) {
+  // Host evaluation is for shape-sized values only.
+  constexpr int64_t kFoldLimit = 1 << 16;
+  if (auto c = constValue(v))
+    return c;
+  auto result = dyn_cast_or_null<OpResult>(v);
+  if (!result || result.getOwner()->getNumRegions() ||
+      numElements(shapeOf(v)) > kFoldLimit)
+    return std::nullopt;
+  Operation *op = result.getOwner();
+  SmallVector<Attribute> operands;
+  for (Value operand : op->getOperands()) {
+    auto c = foldToConstant(operand);
+    if (!c)
+      return std::nullopt;
+    operands.push_back(*c);
+  }
+  SmallVector<OpFoldResult> folded;
+  if (failed(op->fold(operands, folded)) || folded.size() != op->getNumResults())
+    return std::nullopt;
+  OpFoldResult r = folded[result.getResultNumber()];
+  if (auto attr = dyn_cast_or_null<DenseElementsAttr>(dyn_cast<Attribute>(r)))
+    return attr.getType() == v.getType() ? std::optional(attr) : std::nullopt;
+  if (auto same = dyn_cast<Value>(r))
+    return same == v ? std::nullopt : foldToConstant(same);
+  return std::nullopt;
+}
+
+std::optional<SmallVector<int64_t>> onnxfe::intsOf(DenseElementsAttr attr) {
+  auto it = dyn_cast<IntegerType>(attr.getElementType());
+  if (!it)
+    return std::nullopt;
+  SmallVector<int64_t> out;
+  for (const APInt &x : attr.getValues<APInt>())
+    out.push_back(it.getWidth() == 1 || it.isUnsigned() ? (int64_t)x.getZExtValue()
+                                                        : x.getSExtValue());
+  return out;
+}
+
 std::optional<SmallVector<int64_t>> onnxfe::intValues(Value v) {
   auto attr = constValue(v);
   if (!attr)
     return std::nullopt;
-  auto it = dyn_cast<IntegerType>(attr->getElementType());
-  if (!it)
-    return std::nullopt;
-  SmallVector<int64_t> out;
-  for (const APInt &x : attr->getValues<APInt>())
-    out.push_back(it.getWidth() == 1 || it.isUnsigned() ? (int64_t)x.getZExtValue()
-                                                        : x.getSExtValue());
-  return out;
+  return intsOf(*attr);
 }
 
 Value onnxfe::reshape(OpBuilder &b, Location loc, Value v, ArrayRef<int64_t> shape) {

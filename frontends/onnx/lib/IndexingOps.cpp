@@ -108,25 +108,28 @@ LogicalResult convertGatherND(NodeContext &c) {
   Value x = c.in(0), idx = c.in(1);
   if (!x || !idx)
     return c.invalid("expects data and indices");
-  if (c.getInt("batch_dims", 0) != 0)
-    return c.unsupported("batch_dims != 0");
   int64_t r = rankOf(x), q = rankOf(idx);
-  int64_t k = shapeOf(idx).back();
-  if (k > r)
-    return c.invalid("indices' last dimension exceeds the data rank");
-  idx = wrapNegativeND(c, idx, shapeOf(x));
-  SmallVector<int64_t> offset, collapsed, sizes, outShape(shapeOf(idx).drop_back());
-  for (int64_t i = 0; i < k; ++i) {
+  int64_t k = shapeOf(idx).back(), batch = c.getInt("batch_dims", 0);
+  if (batch < 0 || batch >= q || batch + k > r ||
+      shapeOf(x).take_front(batch) != shapeOf(idx).take_front(batch))
+    return c.invalid("batch_dims and the indices' last dimension do not fit the data");
+  // The leading `batch` dims of data and indices are batching dims of the gather.
+  idx = wrapNegativeND(c, idx, shapeOf(x).drop_front(batch));
+  SmallVector<int64_t> offset, batching, collapsed, sizes(batch, 1),
+      outShape(shapeOf(idx).drop_back());
+  for (int64_t i = 0; i < batch; ++i)
+    batching.push_back(i);
+  for (int64_t i = batch; i < batch + k; ++i) {
     collapsed.push_back(i);
     sizes.push_back(1);
   }
-  for (int64_t i = k; i < r; ++i) {
-    offset.push_back(q - 1 + i - k);
+  for (int64_t i = batch + k; i < r; ++i) {
+    offset.push_back(q - 1 + i - batch - k);
     sizes.push_back(shapeOf(x)[i]);
     outShape.push_back(shapeOf(x)[i]);
   }
-  auto dn = hlo::GatherDimensionNumbersAttr::get(c.b.getContext(), offset, collapsed, {}, {},
-                                                 collapsed, q - 1);
+  auto dn = hlo::GatherDimensionNumbersAttr::get(c.b.getContext(), offset, collapsed,
+                                                 batching, batching, collapsed, q - 1);
   c.results.push_back(hlo::GatherOp::create(c.b, c.loc,
                                             RankedTensorType::get(outShape, elemType(x)), x, idx,
                                             dn, c.b.getDenseI64ArrayAttr(sizes), false));
@@ -140,9 +143,11 @@ LogicalResult convertTopK(NodeContext &c) {
   if (c.opset < 10) {
     k = c.getInt("k", 0);
   } else {
-    auto kv = intValues(c.in(1));
-    if (!kv || kv->size() != 1)
-      return c.unsupported("K that is not an import-time constant");
+    auto kv = c.constIntInput(1, "K");
+    if (failed(kv))
+      return failure();
+    if (kv->size() != 1)
+      return c.invalid("K must hold one value");
     k = (*kv)[0];
   }
   int64_t axis = normAxis(c.getInt("axis", -1), r);
@@ -179,7 +184,7 @@ void mlir::byteir::onnxfe::registerIndexingOps(Registry &r) {
       {"ScatterElements", 11, M, convertScatterElements, "axis,reduction", ""},
       {"Scatter", 9, 10, convertScatterElements, "axis", ""},
       {"ScatterND", 11, M, convertScatterND, "reduction", ""},
-      {"GatherND", 11, M, convertGatherND, "batch_dims", "batch_dims=0"},
+      {"GatherND", 11, M, convertGatherND, "batch_dims", ""},
       {"TopK", 1, M, convertTopK, "axis,k,largest,sorted", "K must be constant"},
   });
 }

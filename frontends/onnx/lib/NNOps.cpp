@@ -655,9 +655,9 @@ LogicalResult convertReduce(NodeContext &c, RedOp op, int64_t axesInputSince) {
     haveAxes = c.has("axes");
     axes = c.getInts("axes");
   } else if (c.in(1)) {
-    auto v = intValues(c.in(1));
-    if (!v)
-      return c.unsupported("axes that are not an import-time constant");
+    auto v = c.constIntInput(1, "axes");
+    if (failed(v))
+      return failure();
     axes = *v;
     haveAxes = true;
   }
@@ -770,9 +770,11 @@ LogicalResult convertHardmax(NodeContext &c) {
 
 LogicalResult convertCumSum(NodeContext &c) {
   Value x = c.in(0);
-  auto ax = intValues(c.in(1));
-  if (!ax || ax->size() != 1)
-    return c.unsupported("an axis that is not an import-time constant scalar");
+  auto ax = c.constIntInput(1, "axis");
+  if (failed(ax))
+    return failure();
+  if (ax->size() != 1)
+    return c.invalid("axis must hold one value");
   int64_t r = rankOf(x);
   int64_t axis = normAxis((*ax)[0], r);
   if (axis < 0)
@@ -1021,13 +1023,57 @@ LogicalResult convertMVN(NodeContext &c) {
 
 /// Einsum without ellipsis or repeated labels within an operand: per-operand sums,
 /// then one dot_general, then a transpose to the output order.
+/// Replaces `...` in the operand specs and `out` by labels '0', '1', ... (digits are
+/// never einsum letters), right-aligned across operands; returns the ellipsis labels.
+std::string expandEllipsis(NodeContext &c, SmallVector<std::string> &specs,
+                           std::string &out) {
+  SmallVector<int64_t> counts;
+  int64_t most = 0;
+  for (size_t i = 0; i < specs.size(); ++i) {
+    bool has = specs[i].find("...") != std::string::npos;
+    int64_t n = has ? rankOf(c.in(i)) - ((int64_t)specs[i].size() - 3) : 0;
+    counts.push_back(std::max<int64_t>(n, 0));
+    most = std::max(most, counts.back());
+  }
+  std::string all;
+  for (int64_t k = 0; k < most; ++k)
+    all += (char)('0' + k);
+  for (size_t i = 0; i < specs.size(); ++i) {
+    size_t at = specs[i].find("...");
+    if (at != std::string::npos)
+      specs[i].replace(at, 3, all.substr(most - counts[i]));
+  }
+  size_t at = out.find("...");
+  if (at != std::string::npos)
+    out.replace(at, 3, all);
+  return all;
+}
+
+/// Reduces a label repeated within `spec` to its diagonal: x[..i..j..] masked to
+/// i == j and summed over j. Updates `v` and `spec`.
+LogicalResult takeDiagonals(NodeContext &c, Value &v, std::string &spec) {
+  for (size_t a = 0; a < spec.size(); ++a)
+    for (size_t d = spec.size() - 1; d > a; --d) {
+      if (spec[a] != spec[d])
+        continue;
+      if (shapeOf(v)[a] != shapeOf(v)[d])
+        return c.invalid("a repeated label spans dimensions of different sizes");
+      auto itype = RankedTensorType::get(shapeOf(v), c.b.getI64Type());
+      Value same = compare(c.b, c.loc, hlo::ComparisonDirection::EQ,
+                           hlo::IotaOp::create(c.b, c.loc, itype, a),
+                           hlo::IotaOp::create(c.b, c.loc, itype, d));
+      v = hlo::SelectOp::create(c.b, c.loc, same, v, splat(c.b, c.loc, tensorType(v), 0));
+      v = reduce(c.b, c.loc, v, {(int64_t)d}, ReduceKind::Sum, false);
+      spec.erase(d, 1);
+    }
+  return success();
+}
+
 LogicalResult convertEinsum(NodeContext &c) {
   std::string eq;
   for (char ch : c.getString("equation", ""))
     if (ch != ' ')
       eq += ch;
-  if (eq.find("...") != std::string::npos)
-    return c.unsupported("ellipsis in the equation");
   std::string lhsSpec = eq, out;
   size_t arrow = eq.find("->");
   bool explicitOut = arrow != std::string::npos;
@@ -1044,13 +1090,16 @@ LogicalResult convertEinsum(NodeContext &c) {
   }
   if (specs.size() != c.inputs.size() || specs.empty() || specs.size() > 2)
     return c.unsupported("einsum with other than one or two operands");
+  std::string ellipsis = expandEllipsis(c, specs, out);
   if (!explicitOut) {
+    // Implicit output: the ellipsis dims, then the labels used once, sorted.
     std::map<char, int> counts;
     for (auto &sp : specs)
       for (char ch : sp)
         counts[ch]++;
+    out = ellipsis;
     for (auto [ch, n] : counts)
-      if (n == 1)
+      if (n == 1 && ellipsis.find(ch) == std::string::npos)
         out += ch;
   }
   SmallVector<Value> ops;
@@ -1058,10 +1107,8 @@ LogicalResult convertEinsum(NodeContext &c) {
     Value v = c.in(i);
     if ((int64_t)specs[i].size() != rankOf(v))
       return c.invalid("equation does not match operand rank");
-    for (size_t a = 0; a < specs[i].size(); ++a)
-      for (size_t b2 = a + 1; b2 < specs[i].size(); ++b2)
-        if (specs[i][a] == specs[i][b2])
-          return c.unsupported("repeated label within an operand (diagonal)");
+    if (failed(takeDiagonals(c, v, specs[i])))
+      return failure();
     // Sum labels used nowhere else.
     std::string other = specs.size() == 2 ? specs[1 - i] : "";
     SmallVector<int64_t> sumDims;
@@ -1283,7 +1330,7 @@ void mlir::byteir::onnxfe::registerNNOps(Registry &r) {
       {"QLinearConv", 10, M, convertQLinearConv,
        "auto_pad,dilations,group,kernel_shape,pads,strides", ""},
       {"Einsum", 12, M, convertEinsum, "equation",
-       "one or two operands; no ellipsis or diagonals"},
+       "one or two operands; ellipsis; diagonals (repeated labels)"},
       {"DequantizeLinear", 10, M, convertDequantize, "axis", "per-tensor or per-axis"},
       {"QuantizeLinear", 10, M, convertQuantize, "axis,saturate", "integer outputs"},
       {"DynamicQuantizeLinear", 11, M, convertDynamicQuantize, "", ""},

@@ -60,8 +60,10 @@ LogicalResult convertRecurrent(NodeContext &c, Cell cell) {
   int64_t seq = shapeOf(x)[0], batch = shapeOf(x)[1];
   int64_t hidden = c.getInt("hidden_size", shapeOf(rw)[2]);
   if (seqLens) {
-    auto lens = intValues(seqLens);
-    if (!lens || llvm::any_of(*lens, [&](int64_t l) { return l != seq; }))
+    auto lens = c.constIntInput(4, "sequence_lens");
+    if (failed(lens))
+      return failure();
+    if (llvm::any_of(*lens, [&](int64_t l) { return l != seq; }))
       return c.unsupported("sequence_lens other than the full sequence");
   }
   std::string direction = c.getString("direction", "forward");

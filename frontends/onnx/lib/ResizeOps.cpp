@@ -18,16 +18,27 @@ struct Taps {
   int64_t count = 0;
   std::vector<std::vector<int64_t>> index; // [tap][out]
   std::vector<std::vector<double>> weight; // [tap][out]
+  /// tf_crop_and_resize: output positions whose source lies outside the input.
+  SmallVector<bool> outside;               // [out]
 };
 
 struct ResizeParams {
   std::string mode, coord, nearest;
   double cubicA = -0.75;
   bool excludeOutside = false;
+  /// tf_crop_and_resize: the region of interest per axis (starts..., ends...).
+  std::vector<double> roi;
+  double extrapolation = 0;
 };
 
-double sourceCoord(const ResizeParams &p, int64_t x, double scale, int64_t in, int64_t out,
-                   double outLen) {
+double sourceCoord(const ResizeParams &p, int64_t axis, int64_t x, double scale, int64_t in,
+                   int64_t out, double outLen) {
+  if (p.coord == "tf_crop_and_resize") {
+    int64_t rank = p.roi.size() / 2;
+    double start = p.roi[axis], end = p.roi[rank + axis];
+    return out > 1 ? start * (in - 1) + x * (end - start) * (in - 1) / (out - 1)
+                   : 0.5 * (start + end) * (in - 1);
+  }
   if (p.coord == "half_pixel")
     return (x + 0.5) / scale - 0.5;
   if (p.coord == "pytorch_half_pixel")
@@ -60,15 +71,17 @@ int64_t nearestIndex(const ResizeParams &p, double x) {
   return half ? (int64_t)f : (int64_t)std::round(x);
 }
 
-Taps computeTaps(const ResizeParams &p, int64_t in, int64_t out, double scale,
+Taps computeTaps(const ResizeParams &p, int64_t axis, int64_t in, int64_t out, double scale,
                  double outLen) {
   Taps t;
+  t.outside.assign(out, false);
   t.count = p.mode == "nearest" ? 1 : p.mode == "linear" ? 2 : 4;
   t.index.assign(t.count, std::vector<int64_t>(out));
   t.weight.assign(t.count, std::vector<double>(out));
   auto clampIdx = [&](int64_t i) { return std::clamp<int64_t>(i, 0, in - 1); };
   for (int64_t o = 0; o < out; ++o) {
-    double x = sourceCoord(p, o, scale, in, out, outLen);
+    double x = sourceCoord(p, axis, o, scale, in, out, outLen);
+    t.outside[o] = x < 0 || x > in - 1;
     if (p.mode == "nearest") {
       t.index[0][o] = clampIdx(nearestIndex(p, x));
       t.weight[0][o] = 1;
@@ -146,6 +159,17 @@ Value resampleAxis(NodeContext &c, Value x, int64_t axis, const Taps &t) {
   return acc;
 }
 
+/// `acc` (or nothing) or'ed with the outside-mask of `axis`, as a tensor of `shape`.
+Value orOutside(NodeContext &c, Value acc, ArrayRef<bool> outside, int64_t axis,
+                ArrayRef<int64_t> shape) {
+  auto type = RankedTensorType::get(shape, c.b.getI1Type());
+  auto line = DenseElementsAttr::get(
+      RankedTensorType::get({(int64_t)outside.size()}, c.b.getI1Type()), outside);
+  Value mask = hlo::BroadcastInDimOp::create(c.b, c.loc, type, attrConst(c.b, c.loc, line),
+                                             SmallVector<int64_t>{axis});
+  return acc ? Value(hlo::OrOp::create(c.b, c.loc, acc, mask)) : mask;
+}
+
 LogicalResult resize(NodeContext &c, Value x, ArrayRef<double> scalesIn,
                      ArrayRef<int64_t> sizesIn, const ResizeParams &p) {
   int64_t r = rankOf(x);
@@ -168,26 +192,35 @@ LogicalResult resize(NodeContext &c, Value x, ArrayRef<double> scalesIn,
     for (int64_t i = 0; i < r; ++i)
       sizes.push_back((int64_t)std::floor(xs[i] * scales[i]));
   }
-  Value y = x;
+  bool crop = p.coord == "tf_crop_and_resize";
+  if (crop && (int64_t)p.roi.size() != 2 * r)
+    return c.invalid("roi must hold 2 * rank values");
+  Value y = x, outside;
   for (int64_t i = 0; i < r; ++i) {
-    if (sizes[i] == xs[i] && scales[i] == 1.0)
+    bool fullRoi = !crop || (p.roi[i] == 0 && p.roi[r + i] == 1);
+    if (sizes[i] == xs[i] && scales[i] == 1.0 && fullRoi)
       continue;
     if (sizes[i] <= 0)
       return c.invalid("empty output");
-    y = resampleAxis(c, y, i,
-                     computeTaps(p, xs[i], sizes[i], scales[i],
-                                 fromScales ? xs[i] * scales[i] : (double)sizes[i]));
+    Taps taps = computeTaps(p, i, xs[i], sizes[i], scales[i],
+                            fromScales ? xs[i] * scales[i] : (double)sizes[i]);
+    y = resampleAxis(c, y, i, taps);
+    if (crop)
+      outside = orOutside(c, outside, taps.outside, i, sizes);
   }
+  // Positions sampled outside the input take extrapolation_value.
+  if (outside)
+    y = hlo::SelectOp::create(c.b, c.loc, outside,
+                              splat(c.b, c.loc, tensorType(y), p.extrapolation), y);
   c.results.push_back(y);
   return success();
 }
 
-std::optional<SmallVector<double>> floatValues(Value v) {
-  auto a = constValue(v);
-  if (!a || !isa<FloatType>(a->getElementType()))
+std::optional<SmallVector<double>> floatValues(DenseElementsAttr a) {
+  if (!isa<FloatType>(a.getElementType()))
     return std::nullopt;
   SmallVector<double> out;
-  for (const APFloat &f : a->getValues<APFloat>())
+  for (const APFloat &f : a.getValues<APFloat>())
     out.push_back(f.convertToDouble());
   return out;
 }
@@ -204,8 +237,16 @@ LogicalResult convertResize(NodeContext &c) {
     p.nearest = "floor";
   if (p.mode != "nearest" && p.mode != "linear" && p.mode != "cubic")
     return c.unsupported("mode='" + p.mode + "'");
-  if (p.coord == "tf_crop_and_resize")
-    return c.unsupported("coordinate_transformation_mode='tf_crop_and_resize'");
+  if (p.coord == "tf_crop_and_resize") {
+    auto roi = c.constInput(1, "roi");
+    if (failed(roi))
+      return failure();
+    auto values = floatValues(*roi);
+    if (!values)
+      return c.invalid("roi must be a float tensor");
+    p.roi.assign(values->begin(), values->end());
+    p.extrapolation = c.getFloat("extrapolation_value", 0.0f);
+  }
   if (c.getInt("antialias", 0))
     return c.unsupported("antialias=1");
   if (c.has("axes") || c.has("keep_aspect_ratio_policy"))
@@ -215,14 +256,17 @@ LogicalResult convertResize(NodeContext &c) {
   SmallVector<double> scales;
   SmallVector<int64_t> sizes;
   if (sizesV && numElements(shapeOf(sizesV)) > 0) {
-    auto s = intValues(sizesV);
-    if (!s)
-      return c.unsupported("sizes that are not an import-time constant");
+    auto s = c.constIntInput(3, "sizes");
+    if (failed(s))
+      return failure();
     sizes = *s;
   } else if (scalesV) {
-    auto s = floatValues(scalesV);
+    auto attr = c.constInput(c.opset < 11 ? 1 : 2, "scales");
+    if (failed(attr))
+      return failure();
+    auto s = floatValues(*attr);
     if (!s)
-      return c.unsupported("scales that are not an import-time constant");
+      return c.invalid("scales must be a float tensor");
     scales = *s;
   } else {
     return c.invalid("neither scales nor sizes");
@@ -242,9 +286,12 @@ LogicalResult convertUpsample(NodeContext &c) {
     for (float f : c.getFloats("scales"))
       scales.push_back(f);
   } else {
-    auto s = floatValues(c.in(1));
+    auto attr = c.constInput(1, "scales");
+    if (failed(attr))
+      return failure();
+    auto s = floatValues(*attr);
     if (!s)
-      return c.unsupported("scales that are not an import-time constant");
+      return c.invalid("scales must be a float tensor");
     scales = *s;
   }
   return resize(c, c.in(0), scales, {}, p);
@@ -405,7 +452,7 @@ void mlir::byteir::onnxfe::registerResizeOps(Registry &r) {
       {"Resize", 10, M, convertResize,
        "antialias,axes,coordinate_transformation_mode,cubic_coeff_a,exclude_outside,"
        "extrapolation_value,keep_aspect_ratio_policy,mode,nearest_mode",
-       "nearest/linear/cubic; scales or sizes constant; no tf_crop_and_resize, antialias, axes"},
+       "nearest/linear/cubic; scales, sizes and roi constant or specialized; no antialias, axes"},
       {"Upsample", 7, 9, convertUpsample, "mode,scales", "nearest/linear"},
       {"GridSample", 16, M, convertGridSample, "align_corners,mode,padding_mode",
        "4-D; PyTorch grid_sample semantics"},

@@ -47,18 +47,7 @@ bool foldable(Value v) {
 
 /// Constant integer operand `i` (e.g. a shape or axes input).
 FailureOr<SmallVector<int64_t>> constInts(NodeContext &c, unsigned i, StringRef what) {
-  Value v = c.in(i);
-  if (!v) {
-    (void)c.invalid(Twine("missing input '") + what + "'");
-    return failure();
-  }
-  auto vals = intValues(v);
-  if (!vals) {
-    (void)c.unsupported(Twine("input '") + what +
-                        "' is not an import-time constant (dynamic shapes are unsupported)");
-    return failure();
-  }
-  return *vals;
+  return c.constIntInput(i, what);
 }
 
 /// Axes from the attribute (before `inputSince`) or the optional input `index`.
@@ -333,10 +322,98 @@ LogicalResult convertConcat(NodeContext &c) {
   return success();
 }
 
+Value normalizeIndices(NodeContext &c, Value idx, int64_t dim);
+
+/// `v` as `base + offsets` (elementwise, in flat order), looking through reshapes,
+/// integer conversions and additions/subtractions of constants.
+std::pair<Value, SmallVector<int64_t>> baseAndOffsets(Value v) {
+  int64_t n = numElements(shapeOf(v));
+  Operation *op = v.getDefiningOp();
+  if (isa_and_nonnull<hlo::ReshapeOp, hlo::ConvertOp>(op) &&
+      isa<IntegerType>(elemType(op->getOperand(0))))
+    return baseAndOffsets(op->getOperand(0));
+  if (isa_and_nonnull<hlo::AddOp, hlo::SubtractOp>(op)) {
+    // Addition commutes: the constant may be either operand.
+    unsigned constIdx = isa<hlo::AddOp>(op) && intValues(op->getOperand(0)) ? 0 : 1;
+    auto k = intValues(op->getOperand(constIdx));
+    if (k && ((int64_t)k->size() == n || k->size() == 1)) {
+      auto [base, offsets] = baseAndOffsets(op->getOperand(1 - constIdx));
+      if ((int64_t)offsets.size() == n) {
+        int64_t sign = isa<hlo::AddOp>(op) ? 1 : -1;
+        for (int64_t i = 0; i < n; ++i)
+          offsets[i] += sign * (*k)[k->size() == 1 ? 0 : i];
+        return {base, offsets};
+      }
+    }
+  }
+  return {v, SmallVector<int64_t>(n, 0)};
+}
+
+/// Slice whose starts are runtime data (e.g. a loop's iteration count) and whose ends
+/// are the same value plus constants: stablehlo.dynamic_slice of the constant sizes.
+/// Negative starts wrap once; the slice must lie inside the axis (dynamic_slice
+/// clamps it there, where ONNX would return fewer elements).
+FailureOr<Value> runtimeStartSlice(NodeContext &c) {
+  Value x = c.in(0);
+  auto [sBase, sOff] = baseAndOffsets(c.in(1));
+  auto [eBase, eOff] = baseAndOffsets(c.in(2));
+  if (sBase != eBase)
+    return c.unsupported("input 'starts' is not an import-time constant and 'ends' is "
+                         "not 'starts' plus constants");
+  SmallVector<int64_t> axes;
+  for (size_t i = 0; i < sOff.size(); ++i)
+    axes.push_back(i);
+  if (c.in(3)) {
+    auto a = constInts(c, 3, "axes");
+    if (failed(a))
+      return failure();
+    axes = *a;
+  }
+  if (c.in(4)) {
+    auto st = constInts(c, 4, "steps");
+    if (failed(st))
+      return failure();
+    if (llvm::any_of(*st, [](int64_t v) { return v != 1; }))
+      return c.unsupported("runtime starts with steps other than 1");
+  }
+  if (axes.size() != sOff.size())
+    return c.invalid("starts and axes differ in length");
+  int64_t rank = rankOf(x);
+  Value zero = intConst(c.b, c.loc, {}, {0}, c.b.getI64Type());
+  SmallVector<Value> starts(rank, zero);
+  SmallVector<int64_t> sizes(shapeOf(x));
+  Value flat = reshape(c.b, c.loc, convert(c.b, c.loc, c.in(1), c.b.getI64Type()),
+                       {(int64_t)axes.size()});
+  for (size_t i = 0; i < axes.size(); ++i) {
+    int64_t a = normAxis(axes[i], rank);
+    if (a < 0)
+      return c.invalid("axis out of range");
+    int64_t size = eOff[i] - sOff[i];
+    if (size <= 0 || size > sizes[a])
+      return c.unsupported("runtime starts with a slice size outside the axis");
+    Value start = reshape(c.b, c.loc,
+                          hlo::SliceOp::create(c.b, c.loc, flat, {(int64_t)i},
+                                               {(int64_t)i + 1}, {1}),
+                          {});
+    starts[a] = normalizeIndices(c, start, sizes[a]);
+    sizes[a] = size;
+  }
+  return Value(hlo::DynamicSliceOp::create(c.b, c.loc, x, starts, sizes));
+}
+
 LogicalResult convertSlice(NodeContext &c) {
   Value x = c.in(0);
   int64_t rank = rankOf(x);
   SmallVector<int64_t> starts, ends, axes, steps;
+  bool runtimeStarts = c.opset >= 10 && c.in(1) && c.in(2) && !foldToConstant(c.in(1)) &&
+                       baseAndOffsets(c.in(1)).first == baseAndOffsets(c.in(2)).first;
+  if (runtimeStarts) {
+    auto y = runtimeStartSlice(c);
+    if (failed(y))
+      return failure();
+    c.results.push_back(*y);
+    return success();
+  }
   if (c.opset < 10) {
     starts = c.getInts("starts");
     ends = c.getInts("ends");
@@ -729,9 +806,9 @@ LogicalResult convertSplit(NodeContext &c) {
 }
 
 LogicalResult convertRange(NodeContext &c) {
-  auto s = constValue(c.in(0)), l = constValue(c.in(1)), d = constValue(c.in(2));
-  if (!s || !l || !d)
-    return c.unsupported("start, limit and delta must be import-time constants");
+  auto s = c.constInput(0, "start"), l = c.constInput(1, "limit"), d = c.constInput(2, "delta");
+  if (failed(s) || failed(l) || failed(d))
+    return failure();
   Type elem = s->getElementType();
   auto get = [](DenseElementsAttr a) -> double {
     if (isa<FloatType>(a.getElementType()))
@@ -796,22 +873,23 @@ LogicalResult convertTrilu(NodeContext &c) {
   int64_t r = rankOf(x);
   if (r < 2)
     return c.invalid("rank < 2");
-  int64_t k = 0;
+  auto itype = RankedTensorType::get(shapeOf(x), c.b.getI64Type());
+  // k may be runtime data: it selects elements, it changes no shape.
+  Value k = splat(c.b, c.loc, itype, 0);
   if (c.in(1)) {
-    auto v = constInts(c, 1, "k");
-    if (failed(v))
-      return failure();
-    k = (*v)[0];
+    if (numElements(shapeOf(c.in(1))) != 1)
+      return c.invalid("k must hold one value");
+    Value k0 = reshape(c.b, c.loc, convert(c.b, c.loc, c.in(1), c.b.getI64Type()), {});
+    k = broadcastTo(c.b, c.loc, k0, itype.getShape());
   }
   bool upper = c.getInt("upper", 1);
-  auto itype = RankedTensorType::get(shapeOf(x), c.b.getI64Type());
   Value row = hlo::IotaOp::create(c.b, c.loc, itype, r - 2);
   Value col = hlo::IotaOp::create(c.b, c.loc, itype, r - 1);
   // upper: keep col - row >= k; lower: keep col - row <= k.
   Value diff = hlo::SubtractOp::create(c.b, c.loc, col, row);
   Value keep = compare(c.b, c.loc,
                        upper ? hlo::ComparisonDirection::GE : hlo::ComparisonDirection::LE,
-                       diff, splat(c.b, c.loc, itype, (double)k));
+                       diff, k);
   c.results.push_back(
       hlo::SelectOp::create(c.b, c.loc, keep, x, splat(c.b, c.loc, tensorType(x), 0)));
   return success();
@@ -839,10 +917,12 @@ LogicalResult convertEyeLike(NodeContext &c) {
 }
 
 LogicalResult convertOneHot(NodeContext &c) {
-  Value idx = c.in(0), depthV = c.in(1), values = c.in(2);
-  auto depthAttr = constValue(depthV);
-  if (!depthAttr || depthAttr->getNumElements() != 1)
-    return c.unsupported("a depth that is not an import-time constant scalar");
+  Value idx = c.in(0), values = c.in(2);
+  auto depthAttr = c.constInput(1, "depth");
+  if (failed(depthAttr))
+    return failure();
+  if (depthAttr->getNumElements() != 1)
+    return c.invalid("depth must hold one value");
   int64_t depth = isa<FloatType>(depthAttr->getElementType())
                       ? (int64_t)(*depthAttr->value_begin<APFloat>()).convertToDouble()
                       : (*depthAttr->value_begin<APInt>()).getSExtValue();
@@ -900,7 +980,9 @@ void mlir::byteir::onnxfe::registerTensorOps(Registry &r) {
       {"Unsqueeze", 1, M, convertUnsqueeze, "axes", "axes must be constant"},
       {"Squeeze", 1, M, convertSqueeze, "axes", "axes must be constant"},
       {"Concat", 4, M, convertConcat, "axis", "folded for integer constants"},
-      {"Slice", 1, M, convertSlice, "starts,ends,axes", "starts/ends/axes/steps must be constant"},
+      {"Slice", 1, M, convertSlice, "starts,ends,axes",
+       "starts/ends/axes/steps constant or specialized, or runtime starts with ends = "
+       "starts + constants (dynamic_slice)"},
       {"Gather", 1, M, convertGather, "axis", "negative indices handled"},
       {"GatherElements", 11, M, convertGatherElements, "axis", ""},
       {"ReverseSequence", 10, M, convertReverseSequence, "batch_axis,time_axis",
@@ -912,7 +994,7 @@ void mlir::byteir::onnxfe::registerTensorOps(Registry &r) {
       {"Range", 11, M, convertRange, "", "inputs must be constant"},
       {"DepthToSpace", 1, M, convertDepthToSpace, "blocksize,mode", "4-D"},
       {"SpaceToDepth", 1, M, convertSpaceToDepth, "blocksize", "4-D"},
-      {"Trilu", 14, M, convertTrilu, "upper", "k must be constant"},
+      {"Trilu", 14, M, convertTrilu, "upper", "k may be runtime data"},
       {"EyeLike", 9, M, convertEyeLike, "dtype,k", "2-D"},
       {"OneHot", 9, M, convertOneHot, "axis", "depth must be constant"},
   });

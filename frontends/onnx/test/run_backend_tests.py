@@ -7,6 +7,13 @@ run with `byteir.Session` on each data set and compared with the expected output
 (floats: rtol 1e-3, atol 1e-7; integers and bools exactly; shapes and dtypes must
 match).
 
+A case whose import fails because a shape-like operand (Reshape's shape, Resize's
+scales, TopK's K, ...) is computed from a graph input is retried with the values of
+test_data_set_0 offered for the graph inputs (`byteir.compile(..., input_values=)`):
+the importer specializes just the inputs it needs, the others stay runtime data.
+Likewise an input with a symbolic dimension gets test_data_set_0's shape
+(`input_shapes=`).
+
 The one side table xfail.txt lists the cases expected to fail (`folder/case  reason`).
 An unexpected failure and an unexpected pass both fail the run. `--update-xfail`
 rewrites the table from the results (the reason is the failure's first error).
@@ -39,36 +46,113 @@ RTOL, ATOL = 1e-3, 1e-7
 # --------------------------------------------------------------------------- worker
 
 def run_case(case_dir, workdir):
-    """Returns (status, message): status is pass / import / compile / run / mismatch."""
-    import numpy as np
-    import onnx
-    from onnx import numpy_helper
+    """Returns (status, message, specialized): status is pass / import / compile / run /
+    mismatch; specialized tells whether the import needed offered input values."""
     import byteir
 
     case = pathlib.Path(case_dir)
     artifact = os.path.join(workdir, "model.byre")
     source = str(case / "model.onnx")
     via_cli = os.environ.get("BYTEIR_ONNX_VIA_CLI")
-    if via_cli:
-        # Import with the onnx-to-stablehlo tool, compile the printed StableHLO.
-        mlir = os.path.join(workdir, "model.mlir")
-        proc = subprocess.run([via_cli, source, "-o", mlir], capture_output=True, text=True)
-        if proc.returncode:
-            return "import", _first_error(proc.stderr)
-        source = mlir
+    # Offer what the import asks for: input values (specialization) and/or the shapes
+    # of inputs with symbolic dimensions, both from test_data_set_0.
+    options = {}
     try:
-        byteir.compile(source, artifact)
+        while True:
+            try:
+                if via_cli:
+                    # Import with the onnx-to-stablehlo tool, compile its StableHLO.
+                    mlir = _import_via_cli(via_cli, source, workdir, options)
+                    byteir.compile(mlir, artifact)
+                else:
+                    byteir.compile(source, artifact, **options)
+                break
+            except RuntimeError as e:
+                asks = {"input_values": "--input-value", "input_shapes": "--input-shape"}
+                wanted = {k for k, flag in asks.items() if flag in str(e)} - set(options)
+                if not wanted:
+                    raise
+                values = _offered_values(case)
+                for k in wanted:
+                    options[k] = values if k == "input_values" else \
+                        {n: list(v.shape) for n, v in values.items()}
     except Exception as e:  # noqa: BLE001
         msg = str(e)
         kind = "import" if "ONNX node" in msg or "ONNX model" in msg else "compile"
-        return kind, _first_error(msg)
+        return kind, _first_error(msg), "input_values" in options
+    status, msg = _run_data_sets(case, artifact)
+    return status, msg, "input_values" in options
+
+
+def _import_via_cli(tool, source, workdir, options):
+    """onnx-to-stablehlo with the offered values/shapes as --input-value (.npy files)
+    / --input-shape; returns the StableHLO file, raises RuntimeError on failure."""
+    import numpy as np
+
+    args = [tool, source, "-o", os.path.join(workdir, "model.mlir")]
+    for i, (name, value) in enumerate(options.get("input_values", {}).items()):
+        path = os.path.join(workdir, f"value_{i}.npy")
+        np.save(path, value)
+        args += ["--input-value", f"{name}={path}"]
+    for name, shape in options.get("input_shapes", {}).items():
+        args += ["--input-shape", f"{name}={'x'.join(map(str, shape))}"]
+    proc = subprocess.run(args, capture_output=True, text=True)
+    if proc.returncode:
+        raise RuntimeError(proc.stderr)
+    return args[3]
+
+
+def _offered_values(case):
+    """test_data_set_0's input values by argument name."""
+    return dict(_data_set(case, case / "test_data_set_0", "input"))
+
+
+def _data_set(case, data_set, kind):
+    """The `kind` ("input" / "output") files of a data set as (name, array) pairs, in
+    graph order: a tensor is one pair, a sequence one per element named NAME[i] (the
+    importer flattens sequence inputs and outputs so), an optional its contents.
+    Graph inputs that are initializers have no file; maps are left out."""
+    import onnx
+    from onnx import numpy_helper
+
+    model = onnx.load(str(case / "model.onnx"), load_external_data=False)
+    inits = {t.name for t in model.graph.initializer}
+    infos = [i for i in model.graph.input if i.name not in inits] \
+        if kind == "input" else list(model.graph.output)
+    files = sorted(data_set.glob(f"{kind}_*.pb"), key=_index)
+    def flatten(name, value):
+        if isinstance(value, onnx.SequenceProto):
+            return [(f"{name}[{i}]", numpy_helper.to_array(t))
+                    for i, t in enumerate(value.tensor_values)]
+        if isinstance(value, onnx.OptionalProto):  # empty: no argument
+            return flatten(name, value.tensor_value) if value.HasField("tensor_value") \
+                else flatten(name, value.sequence_value) \
+                if value.HasField("sequence_value") else []
+        return [(name, numpy_helper.to_array(value))]
+
+    pairs = []
+    for info, path in zip(infos, files):
+        kind_of = info.type.WhichOneof("value")
+        proto = {"sequence_type": onnx.SequenceProto, "optional_type": onnx.OptionalProto,
+                 "tensor_type": onnx.TensorProto}.get(kind_of)
+        if proto is None:
+            continue
+        value = proto()
+        value.ParseFromString(path.read_bytes())
+        pairs += flatten(info.name, value)
+    return pairs
+
+
+def _run_data_sets(case, artifact):
+    """Runs the artifact on every data set of the case; returns (status, message)."""
+    import numpy as np
+    import byteir
+
     try:
         session = byteir.Session(artifact)
         for data_set in sorted(case.glob("test_data_set_*")):
-            inputs = [numpy_helper.to_array(onnx.load_tensor(str(p)))
-                      for p in sorted(data_set.glob("input_*.pb"), key=_index)]
-            wants = [numpy_helper.to_array(onnx.load_tensor(str(p)))
-                     for p in sorted(data_set.glob("output_*.pb"), key=_index)]
+            inputs = [a for _, a in _data_set(case, data_set, "input")]
+            wants = [a for _, a in _data_set(case, data_set, "output")]
             names = session.inputs
             if len(names) != len(inputs):
                 return "run", f"artifact takes {len(names)} inputs, data set has {len(inputs)}"
@@ -116,8 +200,9 @@ def worker_main():
             case = line.strip()
             if not case:
                 continue
-            status, msg = run_case(case, workdir)
-            print(json.dumps({"case": case, "status": status, "message": msg}), flush=True)
+            status, msg, specialized = run_case(case, workdir)
+            print(json.dumps({"case": case, "status": status, "message": msg,
+                              "specialized": specialized}), flush=True)
 
 
 # --------------------------------------------------------------------------- driver
@@ -210,6 +295,7 @@ def main():
     for c in cases:
         todo.put(c)
     results = {}
+    specialized = set()
     lock = threading.Lock()
     start = time.time()
 
@@ -225,8 +311,12 @@ def main():
                 worker = Worker(args)
             with lock:
                 results[case_name(case)] = (res["status"], res["message"])
+                if res.get("specialized"):
+                    specialized.add(case_name(case))
                 if args.verbose:
-                    print(f"{case_name(case)}: {res['status']} {res['message']}", flush=True)
+                    spec = " (specialized inputs)" if res.get("specialized") else ""
+                    print(f"{case_name(case)}: {res['status']}{spec} {res['message']}",
+                          flush=True)
         worker.close()
 
     threads = [threading.Thread(target=drive) for _ in range(max(1, args.jobs))]
@@ -250,12 +340,13 @@ def main():
         xfail = load_xfail()
 
     unexpected_fail, unexpected_pass = [], []
-    summary = {f: [0, 0, 0] for f in FOLDERS}
+    summary = {f: [0, 0, 0, 0] for f in FOLDERS}  # pass, xfail, total, specialized
     for name, (status, msg) in sorted(results.items()):
         folder = name.split("/")[0]
         summary[folder][2] += 1
         if status == "pass":
             summary[folder][0] += 1
+            summary[folder][3] += name in specialized
             if name in xfail:
                 unexpected_pass.append(name)
         elif name in xfail:
@@ -264,15 +355,11 @@ def main():
             unexpected_fail.append(f"{name}: [{status}] {msg}")
 
     print(f"ONNX backend conformance ({time.time() - start:.0f} s, {args.jobs} jobs)")
-    print(f"{'folder':<20} {'pass':>6} {'xfail':>6} {'total':>6}")
-    for folder in FOLDERS:
-        p, x, t = summary[folder]
-        if t:
-            print(f"{folder:<20} {p:>6} {x:>6} {t:>6}")
-    tp = sum(s[0] for s in summary.values())
-    tx = sum(s[1] for s in summary.values())
-    tt = sum(s[2] for s in summary.values())
-    print(f"{'all':<20} {tp:>6} {tx:>6} {tt:>6}")
+    print(f"{'folder':<20} {'pass':>6} {'(specialized)':>14} {'xfail':>6} {'total':>6}")
+    rows = [(f, summary[f]) for f in FOLDERS if summary[f][2]]
+    rows.append(("all", [sum(s[i] for s in summary.values()) for i in range(4)]))
+    for folder, (p, x, t, sp) in rows:
+        print(f"{folder:<20} {p:>6} {f'({sp})':>14} {x:>6} {t:>6}")
     for line in unexpected_fail:
         print("UNEXPECTED FAIL", line)
     for name in unexpected_pass:

@@ -1,7 +1,7 @@
 // A loaded, verified .byre artifact. Loading runs every check before returning:
 // size and identifier, the format version (a newer major and formats without
-// checksums are refused), the FlatBuffers verifier, the metadata checksum, the
-// semantic invariants of validateArtifact(), and the checksums of the kernels'
+// checksums are refused), the FlatBuffers verifier, the metadata checksum (and from
+// 1.2 the checksum of the inputs' expected values), the semantic invariants of validateArtifact(), and the checksums of the kernels'
 // bytes and of the weights (brt/Checksum.h; a mismatch is Corrupt, "artifact is
 // damaged: ...").
 // An Artifact is immutable after load; all accessors are const and thread-safe.

@@ -26,9 +26,12 @@ struct FormatVersion {
 // incompatible change; a minor bump only adds (see docs/runtime.md).
 //   1.0  initial format
 //   1.1  integrity checksums of kernels, weights and metadata (brt/Checksum.h)
-inline constexpr FormatVersion kFormatVersion{1, 1};
+//   1.2  expected values of specialized inputs, with their own checksum
+inline constexpr FormatVersion kFormatVersion{1, 2};
 // The first format with integrity checksums; the writer omits them for older ones.
 inline constexpr FormatVersion kChecksumsSince{1, 1};
+// The first format with expected values of inputs (ArgumentDesc::expectedValue).
+inline constexpr FormatVersion kExpectedValuesSince{1, 2};
 // The oldest format this runtime reads: 1.0 artifacts have no checksums, so they
 // cannot be checked for damage and are refused (recompile them).
 inline constexpr FormatVersion kOldestReadableVersion{1, 1};
@@ -72,6 +75,9 @@ struct ArgumentDesc {
   ArgKind kind = ArgKind::Input;
   uint32_t device = 0;              // index into ArtifactDesc::devices
   std::optional<WeightRef> weight;  // exactly when kind == Weight
+  // Inputs only (1.2): when not empty, the model was compiled for this value of the
+  // input (its exact bytes) and runs refuse any other.
+  std::vector<uint8_t> expectedValue;
 };
 
 enum class BufferKind : uint8_t {

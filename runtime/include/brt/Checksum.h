@@ -44,4 +44,8 @@ inline uint64_t checksum64(ByteSpan bytes) { return checksum64(bytes.data, bytes
 // are not part of it (see ArtifactChecksum.cpp for the exact definition).
 uint64_t metadataChecksum(const ArtifactDesc& desc);
 
+// The checksum of what format 1.2 adds to the metadata: the expected values of
+// inputs (ArgumentDesc::expectedValue), per function and argument.
+uint64_t expectedValuesChecksum(const ArtifactDesc& desc);
+
 }  // namespace brt

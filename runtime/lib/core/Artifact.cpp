@@ -31,6 +31,7 @@ StatusOr<Artifact> Artifact::loadBuffer(AlignedBuffer bytes) {
   // well-formed but not what the compiler wrote (an op's operand list, a shape),
   // and the kernels' machine code and the weights, which nothing else checks.
   BRT_RETURN_IF_ERROR(fbconv::checkMetadataChecksum(*module, desc));
+  BRT_RETURN_IF_ERROR(fbconv::checkExpectedValuesChecksum(*module, desc));
   BRT_RETURN_IF_ERROR(validateArtifact(desc));
   BRT_RETURN_IF_ERROR(fbconv::checkDataChecksums(*module));
   Artifact artifact;

@@ -81,7 +81,8 @@ bool operator==(const WeightRef& a, const WeightRef& b) {
 }
 bool operator==(const ArgumentDesc& a, const ArgumentDesc& b) {
   return a.name == b.name && a.dtype == b.dtype && a.shape == b.shape &&
-         a.kind == b.kind && a.device == b.device && a.weight == b.weight;
+         a.kind == b.kind && a.device == b.device && a.weight == b.weight &&
+         a.expectedValue == b.expectedValue;
 }
 bool operator==(const BufferDesc& a, const BufferDesc& b) {
   return a.kind == b.kind && a.index == b.index && a.offset == b.offset &&

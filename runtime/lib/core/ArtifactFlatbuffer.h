@@ -37,6 +37,8 @@ StatusOr<ArtifactDesc> readModule(const fb::Module& module);
 // when a checksum is missing or does not match.
 // Module.metadata_checksum against metadataChecksum(desc), `desc` read from `module`.
 Status checkMetadataChecksum(const fb::Module& module, const ArtifactDesc& desc);
+// Module.expected_values_checksum (1.2+) against expectedValuesChecksum(desc).
+Status checkExpectedValuesChecksum(const fb::Module& module, const ArtifactDesc& desc);
 // Every KernelBlob.checksum and Module.weights_checksum against the bytes.
 Status checkDataChecksums(const fb::Module& module);
 

@@ -42,6 +42,21 @@ Status checkMetadataChecksum(const fb::Module& module, const ArtifactDesc& desc)
   return okStatus();
 }
 
+Status checkExpectedValuesChecksum(const fb::Module& module, const ArtifactDesc& desc) {
+  if (desc.version < kExpectedValuesSince) return okStatus();
+  flatbuffers::Optional<uint64_t> stored = module.expected_values_checksum();
+  if (!stored)
+    return corruptError("artifact is damaged: it has no checksum of its inputs' expected "
+                        "values (format ", kExpectedValuesSince, " and later require one)",
+                        kAdvice);
+  uint64_t actual = expectedValuesChecksum(desc);
+  if (actual != *stored)
+    return corruptError("artifact is damaged: its inputs' expected values do not match "
+                        "their checksum (stored ", hex(*stored), ", computed ", hex(actual),
+                        ")", kAdvice);
+  return okStatus();
+}
+
 Status checkDataChecksums(const fb::Module& module) {
   if (const auto* kernels = module.kernels()) {
     for (const fb::KernelBlob* kernel : *kernels) {

@@ -43,6 +43,7 @@ ArgumentDesc readArgument(const fb::Argument& a) {
   arg.kind = static_cast<ArgKind>(a.kind());
   arg.device = a.device();
   if (const fb::WeightRef* w = a.weight()) arg.weight = WeightRef{w->offset(), w->size()};
+  arg.expectedValue = vec(a.expected_value());
   return arg;
 }
 

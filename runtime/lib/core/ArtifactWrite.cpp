@@ -37,9 +37,11 @@ Offset<fb::Argument> writeArgument(FlatBufferBuilder& b, const ArgumentDesc& a) 
   fb::WeightRef weight(a.weight ? a.weight->offset : 0, a.weight ? a.weight->size : 0);
   auto name = b.CreateString(a.name);
   auto shape = b.CreateVector(a.shape);
+  Offset<flatbuffers::Vector<uint8_t>> expected;
+  if (!a.expectedValue.empty()) expected = b.CreateVector(a.expectedValue);
   return fb::CreateArgument(b, name, static_cast<fb::DType>(a.dtype), shape,
                             static_cast<fb::ArgKind>(a.kind), a.device,
-                            a.weight ? &weight : nullptr);
+                            a.weight ? &weight : nullptr, expected);
 }
 
 Offset<fb::Buffer> writeBuffer(FlatBufferBuilder& b, const BufferDesc& d) {
@@ -138,7 +140,8 @@ uint64_t estimateMetadataSize(const ArtifactDesc& desc) {
   uint64_t bytes = 4096;
   for (const FunctionDesc& f : desc.functions) {
     bytes += 256 + f.name.size();
-    for (const ArgumentDesc& a : f.arguments) bytes += 256 + a.name.size() + 8 * a.shape.size();
+    for (const ArgumentDesc& a : f.arguments)
+      bytes += 256 + a.name.size() + 8 * a.shape.size() + a.expectedValue.size();
     for (const BufferDesc& d : f.buffers) bytes += 256 + 8 * d.shape.size();
     for (const OpDesc& op : f.ops) {
       bytes += 256 + op.callee.size() + 4 * (op.inputs.size() + op.outputs.size());
@@ -190,7 +193,9 @@ StatusOr<std::vector<uint8_t>> writeModule(const ArtifactDesc& desc, ByteSpan we
   fb::FormatVersion version(static_cast<uint16_t>(desc.version.major),
                             static_cast<uint16_t>(desc.version.minor));
   bool withChecksums = !(desc.version < kChecksumsSince);
+  bool withExpectedValues = !(desc.version < kExpectedValuesSince);
   uint64_t metadata = metadataChecksum(desc);
+  uint64_t expectedValues = expectedValuesChecksum(desc);
   auto provenance = writeProvenance(b, desc.provenance);
   auto deviceVector = b.CreateVector(devices);
   auto functionVector = b.CreateVector(functions);
@@ -198,13 +203,16 @@ StatusOr<std::vector<uint8_t>> writeModule(const ArtifactDesc& desc, ByteSpan we
   auto module = fb::CreateModule(
       b, &version, provenance, deviceVector, functionVector, kernelVector, weightsVector,
       checksumFor(desc, weights),
-      withChecksums ? flatbuffers::Optional<uint64_t>(metadata) : flatbuffers::nullopt);
+      withChecksums ? flatbuffers::Optional<uint64_t>(metadata) : flatbuffers::nullopt,
+      withExpectedValues ? flatbuffers::Optional<uint64_t>(expectedValues)
+                         : flatbuffers::nullopt);
   b.FinishSizePrefixed(module, kFileIdentifier);
   // The loader recomputes the metadata checksum from what it reads, so what was
   // written must read back as given.
   if (withChecksums) {
     StatusOr<ArtifactDesc> written = readModule(*fb::GetSizePrefixedModule(b.GetBufferPointer()));
-    if (!written.ok() || metadataChecksum(*written) != metadata)
+    if (!written.ok() || metadataChecksum(*written) != metadata ||
+        expectedValuesChecksum(*written) != expectedValues)
       return internalError("the artifact's metadata does not read back as written");
   }
   return std::vector<uint8_t>(b.GetBufferPointer(), b.GetBufferPointer() + b.GetSize());

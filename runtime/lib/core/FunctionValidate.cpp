@@ -37,12 +37,28 @@ Status validateWeight(const Context& ctx, const ArgumentDesc& arg, uint64_t byte
   return okStatus();
 }
 
+// An expected value (1.2) is the exact bytes of an input.
+Status validateExpectedValue(const Context& ctx, const ArgumentDesc& arg, uint64_t bytes) {
+  if (arg.expectedValue.empty()) return okStatus();
+  if (arg.kind != ArgKind::Input)
+    return corruptError("has an expected value, but only inputs have one (it is ",
+                        arg.kind == ArgKind::Weight ? "a weight" : "an output", ")");
+  if (ctx.artifact.version < kExpectedValuesSince)
+    return corruptError("has an expected value, which format ", ctx.artifact.version,
+                        " does not define (", kExpectedValuesSince, " and later do)");
+  if (arg.expectedValue.size() != bytes)
+    return corruptError("expected value has ", arg.expectedValue.size(), " bytes but ",
+                        typeToString(arg.dtype, arg.shape), " needs ", bytes);
+  return okStatus();
+}
+
 Status validateArgument(Context& ctx, const ArgumentDesc& arg) {
   if (arg.kind != ArgKind::Input && arg.kind != ArgKind::Output && arg.kind != ArgKind::Weight)
     return corruptError("unknown argument kind ", static_cast<int>(arg.kind));
   BRT_ASSIGN_OR_RETURN(uint64_t bytes, checkedByteSize(arg.dtype, arg.shape));
   BRT_RETURN_IF_ERROR(checkDeviceIndex(ctx, arg.device));
   BRT_RETURN_IF_ERROR(validateWeight(ctx, arg, bytes));
+  BRT_RETURN_IF_ERROR(validateExpectedValue(ctx, arg, bytes));
   ctx.argumentBytes.push_back(bytes);
   return okStatus();
 }

@@ -21,6 +21,9 @@
 //                 7 StringArrayAttr), then the value (bool as 0/1),
 //          device, kernel
 // The weights' byte count is not part of it either.
+//
+// expectedValuesChecksum() (1.2) covers what 1.2 adds, in the same encoding:
+//   functions: name, arguments: expected_value (as a string of bytes; empty = absent)
 #include <cstring>
 
 #include "brt/Checksum.h"
@@ -51,6 +54,10 @@ class Encoder {
   void str(const std::string& s) {
     u64(s.size());
     checksum_.update(s.data(), s.size());
+  }
+  void bytes(const std::vector<uint8_t>& b) {
+    u64(b.size());
+    checksum_.update(b.data(), b.size());
   }
   template <class T, class F>
   void list(const std::vector<T>& items, F each) {
@@ -159,6 +166,15 @@ uint64_t metadataChecksum(const ArtifactDesc& desc) {
     e.str(k.target);
   });
   e.list(desc.functions, [&](const FunctionDesc& f) { encodeFunction(e, f); });
+  return e.digest();
+}
+
+uint64_t expectedValuesChecksum(const ArtifactDesc& desc) {
+  Encoder e;
+  e.list(desc.functions, [&](const FunctionDesc& f) {
+    e.str(f.name);
+    e.list(f.arguments, [&](const ArgumentDesc& a) { e.bytes(a.expectedValue); });
+  });
   return e.digest();
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <sstream>
 
 #include "../cpu/CpuProvider.h"
 
@@ -20,6 +21,56 @@ Status checkView(const char* what, const ArgumentDesc& arg, DType dtype,
     return invalidArgumentError(what, " '", arg.name, "' has no data");
   return okStatus();
 }
+
+template <class T>
+void appendValues(std::ostringstream& os, const uint8_t* data, size_t count) {
+  for (size_t i = 0; i < count; ++i) {
+    T value;
+    std::memcpy(&value, data + i * sizeof(T), sizeof(T));
+    os << (i ? ", " : "") << +value;
+  }
+}
+
+// Up to 8 elements of a value, for error messages ("[2, 3]"); bytes for dtypes
+// without a printable C++ type (f16, bf16).
+std::string describeValue(DType dtype, const uint8_t* data, size_t bytes) {
+  constexpr size_t kShown = 8;
+  size_t size = dtypeSize(dtype), count = size ? bytes / size : 0;
+  size_t shown = std::min(count, kShown);
+  std::ostringstream os;
+  os << "[";
+  switch (dtype) {
+    case DType::F32: appendValues<float>(os, data, shown); break;
+    case DType::F64: appendValues<double>(os, data, shown); break;
+    case DType::I1: case DType::U8: appendValues<uint8_t>(os, data, shown); break;
+    case DType::I8: appendValues<int8_t>(os, data, shown); break;
+    case DType::I16: appendValues<int16_t>(os, data, shown); break;
+    case DType::I32: appendValues<int32_t>(os, data, shown); break;
+    case DType::I64: appendValues<int64_t>(os, data, shown); break;
+    case DType::U16: appendValues<uint16_t>(os, data, shown); break;
+    case DType::U32: appendValues<uint32_t>(os, data, shown); break;
+    case DType::U64: appendValues<uint64_t>(os, data, shown); break;
+    default: return std::to_string(bytes) + " bytes";
+  }
+  os << (count > shown ? ", ...]" : "]");
+  return os.str();
+}
+
+// An input the model was specialized for must come with exactly that value: the
+// compiled code computed with it as a constant.
+Status checkExpectedValue(const ArgumentDesc& arg, const TensorView& view) {
+  const std::vector<uint8_t>& expected = arg.expectedValue;
+  if (expected.empty() ||
+      std::memcmp(view.data(), expected.data(), expected.size()) == 0)
+    return okStatus();
+  const auto* data = static_cast<const uint8_t*>(view.data());
+  return invalidArgumentError(
+      "input '", arg.name, "' was specialized at compile time for the value ",
+      describeValue(arg.dtype, expected.data(), expected.size()), ", got ",
+      describeValue(arg.dtype, data, expected.size()),
+      "; recompile the model for this value");
+}
+
 // The arena of `device`: arenaSize bytes at a multiple of its arenaAlignment
 // (allocated in `storage`; null when empty).
 StatusOr<uint8_t*> allocateArena(const DeviceDesc& device, AlignedBuffer& storage) {
@@ -59,9 +110,6 @@ StatusOr<Session> Session::fromArtifact(Artifact artifact, std::string entry) {
     ArgKind kind = fn.arguments[i].kind;
     if (kind == ArgKind::Input) session.inputs_.push_back(i);
     if (kind == ArgKind::Output) session.outputs_.push_back(i);
-    if (kind == ArgKind::Weight)
-      return unsupportedError("weight arguments are not supported yet ('",
-                              fn.arguments[i].name, "')");
   }
   for (const DeviceDesc& device : art.desc().devices)
     if (device.kind != DeviceKind::CPU)
@@ -114,9 +162,15 @@ StatusOr<std::vector<Tensor>> RequestContext::run() {
     const ArgumentDesc& arg = fn.arguments[session_.inputs()[i]];
     if (inputs_[i].dtype() == DType::Invalid)  // never bound
       return invalidArgumentError("input '", arg.name, "' is not bound");
+    BRT_RETURN_IF_ERROR(checkExpectedValue(arg, inputs_[i]));
     argData[session_.inputs()[i]] =
         const_cast<uint8_t*>(static_cast<const uint8_t*>(inputs_[i].data()));
   }
+  // Weights are used in place: the loaded artifact holds them 64-byte aligned and
+  // validation guarantees that no op writes them.
+  for (size_t i = 0; i < fn.arguments.size(); ++i)
+    if (fn.arguments[i].kind == ArgKind::Weight)
+      argData[i] = const_cast<uint8_t*>(session_.artifact().weightData(fn.arguments[i]).data);
   std::vector<Tensor> results(outputs_.size());
   for (size_t i = 0; i < outputs_.size(); ++i) {
     size_t argIndex = session_.outputs()[i];

@@ -10,6 +10,8 @@
 #include <memory>
 #include <utility>
 
+#include "brt/ThreadPool.h"
+
 namespace brt {
 
 namespace {
@@ -34,6 +36,14 @@ struct FdCloser {
   }
   int release() { return std::exchange(fd, -1); }
 };
+
+// What __brt_parallel_for points at. Kernel bodies are compiled code that throws no
+// C++ exception, the only error parallelFor reports, so there is nothing to pass on.
+void runParallelFor(int64_t n, ParallelBody body, void* captures) {
+  Status status = ThreadPool::global().parallelFor(
+      n, [body, captures](int64_t begin, int64_t end) { body(begin, end, captures); });
+  (void)status;
+}
 }  // namespace
 
 StatusOr<std::unique_ptr<KernelLibrary>> KernelLibrary::load(const std::string& name,
@@ -50,7 +60,9 @@ StatusOr<std::unique_ptr<KernelLibrary>> KernelLibrary::load(const std::string& 
   std::string path = "/proc/self/fd/" + std::to_string(fd);
   void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (!handle) return invalidArgumentError("cannot load kernel '", name, "': ", ::dlerror());
-  return std::unique_ptr<KernelLibrary>(new KernelLibrary(name, handle, closer.release()));
+  std::unique_ptr<KernelLibrary> library(new KernelLibrary(name, handle, closer.release()));
+  BRT_RETURN_IF_ERROR(library->connectThreadPool());
+  return library;
 }
 
 KernelLibrary::~KernelLibrary() {
@@ -58,12 +70,12 @@ KernelLibrary::~KernelLibrary() {
   ::close(fd_);
 }
 
-StatusOr<KernelEntry> KernelLibrary::entry(const std::string& symbol) const {
+StatusOr<void*> KernelLibrary::ownSymbol(const std::string& symbol, unsigned char elfType,
+                                         const char* what) const {
   void* address = ::dlsym(handle_, symbol.c_str());
-  if (!address) return notFoundError("kernel '", name_, "' has no entry '", symbol, "'");
+  if (!address) return notFoundError("kernel '", name_, "' has no ", what, " '", symbol, "'");
   // dlsym also searches the object's dependencies (libc, libm): an entry named
-  // "free" would be libc's. Only a function the kernel object defines itself is
-  // an entry.
+  // "free" would be libc's. Only a symbol the kernel object defines itself counts.
   Dl_info info;
   void* elfSymbol = nullptr;  // const ElfW(Sym)*
   void* definedIn = nullptr;  // struct link_map*
@@ -71,14 +83,27 @@ StatusOr<KernelEntry> KernelLibrary::entry(const std::string& symbol) const {
   if (::dladdr1(address, &info, &elfSymbol, RTLD_DL_SYMENT) == 0 ||
       ::dladdr1(address, &info, &definedIn, RTLD_DL_LINKMAP) == 0 ||
       ::dlinfo(handle_, RTLD_DI_LINKMAP, &self) != 0 || definedIn != self)
-    return notFoundError("kernel '", name_, "' has no entry '", symbol,
+    return notFoundError("kernel '", name_, "' has no ", what, " '", symbol,
                          "' (the symbol is not defined by the kernel itself)");
   // ST_TYPE is the low 4 bits of st_info in both ELF classes.
   if (!elfSymbol ||
-      ELF64_ST_TYPE(static_cast<const ElfW(Sym)*>(elfSymbol)->st_info) != STT_FUNC)
-    return notFoundError("kernel '", name_, "' has no entry '", symbol,
-                         "' (the symbol is not a function)");
+      ELF64_ST_TYPE(static_cast<const ElfW(Sym)*>(elfSymbol)->st_info) != elfType)
+    return notFoundError("kernel '", name_, "' has no ", what, " '", symbol, "' (the symbol is not ",
+                         elfType == STT_FUNC ? "a function" : "a data object", ")");
+  return address;
+}
+
+StatusOr<KernelEntry> KernelLibrary::entry(const std::string& symbol) const {
+  BRT_ASSIGN_OR_RETURN(void* address, ownSymbol(symbol, STT_FUNC, "entry"));
   return reinterpret_cast<KernelEntry>(address);
+}
+
+Status KernelLibrary::connectThreadPool() const {
+  // Objects without parallel loops do not define the symbol.
+  if (!::dlsym(handle_, kParallelForSymbol)) return okStatus();
+  BRT_ASSIGN_OR_RETURN(void* slot, ownSymbol(kParallelForSymbol, STT_OBJECT, "symbol"));
+  *static_cast<ParallelForFn*>(slot) = &runParallelFor;
+  return okStatus();
 }
 
 }  // namespace brt

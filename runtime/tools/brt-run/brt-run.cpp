@@ -28,7 +28,8 @@ struct Options {
 const char* kUsage =
     "usage: brt-run MODEL.byre [--input NAME=FILE.npy ...] [--output-dir DIR]\n"
     "               [--bench N] [--seed S]\n"
-    "Without --input, inputs are drawn at random (seeded by --seed).\n";
+    "Without --input, inputs are drawn at random (seeded by --seed), except those the\n"
+    "model was specialized for at compile time, which get that value.\n";
 
 brt::StatusOr<Options> parseArgs(int argc, char** argv) {
   Options options;
@@ -68,9 +69,14 @@ brt::StatusOr<Options> parseArgs(int argc, char** argv) {
   return options;
 }
 
-// Uniform in [-1, 1) for floats, small integers for ints, fair coin for bools.
+// Uniform in [-1, 1) for floats, small integers for ints, fair coin for bools; an
+// input the model was specialized for gets that value (any other is refused).
 brt::StatusOr<brt::Tensor> randomTensor(const brt::ArgumentDesc& arg, std::mt19937& rng) {
   BRT_ASSIGN_OR_RETURN(brt::Tensor t, brt::Tensor::create(arg.dtype, arg.shape));
+  if (!arg.expectedValue.empty()) {
+    std::memcpy(t.data(), arg.expectedValue.data(), arg.expectedValue.size());
+    return t;
+  }
   int64_t n = t.numElements();
   std::uniform_real_distribution<double> real(-1.0, 1.0);
   std::uniform_int_distribution<int> small(0, 9);

@@ -1,36 +1,37 @@
 //===- ByteIRCustomCalls.cpp - byteir.* custom calls to linalg ------------===//
 //
-// `stablehlo.custom_call @byteir.softmax / @byteir.layer_norm / @byteir.gelu` (as
-// byteir-hlo-fusion-recognition or a frontend produces them) become linalg.generic
-// ops on tensors. f16 / bf16 inputs are computed in f32 and rounded once at the end.
+// `stablehlo.custom_call @byteir.softmax / @byteir.layer_norm / @byteir.top_k /
+// @byteir.gelu` (as byteir-hlo-fusion-recognition or a frontend produces them):
 //
-//   softmax(x, axis):   m = max_axis(x); e = exp(x - m) and s = sum_axis(e) in one
-//                       pass (exp as a polynomial); e / s
-//   layer_norm(x[, scale[, bias]], axis = trailing dims, epsilon):
-//                       mean = sum(x) / N; var = sum((x - mean)^2) / N;
-//                       (x - mean) * rsqrt(var + epsilon) [* scale] [+ bias]
-//   gelu(x, approximate = "none"): x * 0.5 * (1 + erf(x / sqrt 2)), erf as a
-//                       rational approximation (vectorizable, ~1 ulp in f32)
+//   softmax(x, axis)            -> linalg_ext.softmax
+//   layer_norm(x[, scale[, bias]], axis = trailing dims, epsilon)
+//                               -> linalg_ext.layer_norm
+//   top_k(x, k[, axis = -1][, largest = true]) -> (values, indices)
+//                               -> linalg_ext.topk
+//   gelu(x, approximate = "none"): a linalg.generic computing
+//                               x * 0.5 * (1 + erf(x / sqrt 2)), erf as a rational
+//                               approximation (vectorizable, ~1 ulp in f32)
 //   gelu(x, approximate = "tanh"): x * 0.5 * (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))
+//
+// f16 / bf16 inputs are computed in f32 and rounded once at the end.
 //
 //===----------------------------------------------------------------------===//
 #include "Patterns.h"
 
+#include "byteir/Dialect/LinalgExt/IR/LinalgExtOps.h"
 #include "byteir/Dialect/StableHLO/IR/StableHLOOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/AffineMap.h"
 
-#include <cmath>
+#include <optional>
 
 using namespace mlir;
 using namespace mlir::byteir::hlo_linalg;
+namespace linalg_ext = mlir::byteir::linalg_ext;
 
 namespace {
-
-using utils::IteratorType;
 
 Value cst(OpBuilder &b, Location loc, double v) {
   return arith::ConstantOp::create(b, loc, b.getF32FloatAttr(static_cast<float>(v)));
@@ -48,85 +49,13 @@ Value fromF32(OpBuilder &b, Location loc, Value v, Type t) {
   return arith::TruncFOp::create(b, loc, t, v);
 }
 
-/// The map from the full iteration space of rank `rank` onto `dims`.
-AffineMap projection(MLIRContext *ctx, int64_t rank, ArrayRef<int64_t> dims) {
-  SmallVector<AffineExpr> exprs;
-  for (int64_t d : dims)
-    exprs.push_back(getAffineDimExpr(d, ctx));
-  return AffineMap::get(rank, 0, exprs, ctx);
-}
-
-SmallVector<int64_t> without(int64_t rank, ArrayRef<int64_t> dims) {
-  SmallVector<int64_t> out;
-  for (int64_t d = 0; d < rank; ++d)
-    if (!llvm::is_contained(dims, d))
-      out.push_back(d);
-  return out;
-}
-
-RankedTensorType f32Tensor(OpBuilder &b, RankedTensorType full, ArrayRef<int64_t> dims) {
-  SmallVector<int64_t> shape;
-  for (int64_t d : dims)
-    shape.push_back(full.getDimSize(d));
-  return RankedTensorType::get(shape, b.getF32Type());
-}
-
-Value filled(OpBuilder &b, Location loc, RankedTensorType type, double v) {
-  return fillTensor(b, loc, cst(b, loc, v), emptyTensor(b, loc, type, {}));
-}
-
-using BodyFn = function_ref<Value(OpBuilder &, Location, ValueRange)>;
-
-/// A linalg.generic with one result; `body` gets the block arguments (inputs, then
-/// the output accumulator) and returns the value to yield.
-Value generic(OpBuilder &b, Location loc, ValueRange ins, Value out, ArrayRef<AffineMap> maps,
-              ArrayRef<IteratorType> iterators, BodyFn body) {
-  auto op = linalg::GenericOp::create(
-      b, loc, TypeRange{out.getType()}, ins, ValueRange{out}, maps, iterators,
-      [&](OpBuilder &nb, Location l, ValueRange args) {
-        linalg::YieldOp::create(nb, l, body(nb, l, args));
-      });
-  return op.getResult(0);
-}
-
-SmallVector<IteratorType> iteratorsReducing(int64_t rank, ArrayRef<int64_t> reduced) {
-  SmallVector<IteratorType> it(rank, IteratorType::parallel);
-  for (int64_t d : reduced)
-    it[d] = IteratorType::reduction;
-  return it;
-}
-
-/// exp(d) for d <= 0 (softmax's x - max), as a vectorizable Cephes-style polynomial
-/// (~1 ulp); results below exp(-87) (< 1.7e-38, nothing next to the row sum >= 1)
-/// are flushed to 0, NaN stays NaN. LLVM would otherwise call expf per element.
-Value expNonPositiveF32(OpBuilder &b, Location loc, Value d) {
-  Value lo = cst(b, loc, -87.0);
-  // maxnum/minnum drop NaN, so the integer conversion below never sees one.
-  Value c = arith::MaxNumFOp::create(b, loc, d, lo);
-  c = arith::MinNumFOp::create(b, loc, c, cst(b, loc, 88.0));
-  Value fx = math::FmaOp::create(b, loc, c, cst(b, loc, 1.44269504088896341), cst(b, loc, 0.5));
-  fx = math::FloorOp::create(b, loc, fx);
-  Value r = math::FmaOp::create(b, loc, fx, cst(b, loc, -0.693359375), c);
-  r = math::FmaOp::create(b, loc, fx, cst(b, loc, 2.12194440e-4), r);
-  static constexpr double poly[] = {1.9875691500e-4, 1.3981999507e-3, 8.3334519073e-3,
-                                    4.1665795894e-2, 1.6666665459e-1, 5.0000001201e-1};
-  Value p = cst(b, loc, poly[0]);
-  for (double k : ArrayRef<double>(poly).drop_front())
-    p = math::FmaOp::create(b, loc, p, r, cst(b, loc, k));
-  Value r2 = arith::MulFOp::create(b, loc, r, r);
-  Value y = math::FmaOp::create(b, loc, p, r2, r);
-  y = arith::AddFOp::create(b, loc, y, cst(b, loc, 1.0));
-  // 2^fx through the exponent bits.
-  Type i32 = b.getI32Type();
-  Value n = arith::FPToSIOp::create(b, loc, i32, fx);
-  n = arith::AddIOp::create(b, loc, n, arith::ConstantOp::create(b, loc, b.getI32IntegerAttr(127)));
-  n = arith::ShLIOp::create(b, loc, n, arith::ConstantOp::create(b, loc, b.getI32IntegerAttr(23)));
-  Value scale = arith::BitcastOp::create(b, loc, b.getF32Type(), n);
-  y = arith::MulFOp::create(b, loc, y, scale);
-  Value tiny = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, d, lo);
-  y = arith::SelectOp::create(b, loc, tiny, cst(b, loc, 0.0), y);
-  Value nan = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, d, d);
-  return arith::SelectOp::create(b, loc, nan, d, y);
+/// A normalized axis of `rank` dims, or nothing when out of range.
+std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank) {
+  if (axis < 0)
+    axis += rank;
+  if (axis < 0 || axis >= rank)
+    return std::nullopt;
+  return axis;
 }
 
 FailureOr<Value> lowerSoftmax(OpBuilder &b, Location loc, Value x, RankedTensorType type,
@@ -134,42 +63,12 @@ FailureOr<Value> lowerSoftmax(OpBuilder &b, Location loc, Value x, RankedTensorT
   auto axisAttr = attrs ? attrs.getAs<IntegerAttr>("axis") : nullptr;
   if (!axisAttr)
     return failure();
-  int64_t rank = type.getRank();
-  int64_t axis = axisAttr.getInt();
-  if (axis < 0)
-    axis += rank;
-  if (axis < 0 || axis >= rank)
+  std::optional<int64_t> axis = normalizeAxis(axisAttr.getInt(), type.getRank());
+  if (!axis)
     return failure();
-  MLIRContext *ctx = b.getContext();
-  Type elem = type.getElementType();
-  SmallVector<int64_t> kept = without(rank, {axis});
-  RankedTensorType rowType = f32Tensor(b, type, kept);
-  AffineMap full = AffineMap::getMultiDimIdentityMap(rank, ctx);
-  AffineMap row = projection(ctx, rank, kept);
-  SmallVector<IteratorType> red = iteratorsReducing(rank, {axis});
-
-  Value max = generic(b, loc, {x}, filled(b, loc, rowType, -INFINITY), {full, row}, red,
-                      [](OpBuilder &nb, Location l, ValueRange a) -> Value {
-                        return arith::MaximumFOp::create(nb, l, toF32(nb, l, a[0]), a[1]);
-                      });
-  // e = exp(x - max) and its sum in one pass: one exp per element.
-  RankedTensorType expType = RankedTensorType::get(type.getShape(), b.getF32Type());
-  auto expSum = linalg::GenericOp::create(
-      b, loc, TypeRange{expType, rowType}, ValueRange{x, max},
-      ValueRange{emptyTensor(b, loc, expType, {}), filled(b, loc, rowType, 0.0)},
-      ArrayRef<AffineMap>{full, row, full, row}, red,
-      [](OpBuilder &nb, Location l, ValueRange a) {
-        Value d = arith::SubFOp::create(nb, l, toF32(nb, l, a[0]), a[1]);
-        Value e = expNonPositiveF32(nb, l, d);
-        linalg::YieldOp::create(nb, l, ValueRange{e, arith::AddFOp::create(nb, l, a[3], e)});
-      });
-  Value e = expSum.getResult(0), sum = expSum.getResult(1);
-  // (Not in place in e: a payload that reads its init does not survive elementwise
-  // fusion with consumers.)
-  return generic(b, loc, {e, sum}, emptyTensor(b, loc, type, {}), {full, row, full},
-                 parallelIterators(rank), [&](OpBuilder &nb, Location l, ValueRange a) -> Value {
-                   return fromF32(nb, l, arith::DivFOp::create(nb, l, a[0], a[1]), elem);
-                 });
+  return linalg_ext::SoftmaxOp::create(b, loc, TypeRange{type}, x, emptyTensor(b, loc, type, {}),
+                                       *axis)
+      .getResult(0);
 }
 
 FailureOr<Value> lowerLayerNorm(OpBuilder &b, Location loc, ValueRange operands,
@@ -180,82 +79,32 @@ FailureOr<Value> lowerLayerNorm(OpBuilder &b, Location loc, ValueRange operands,
   auto epsAttr = attrs.getAs<FloatAttr>("epsilon");
   if (!axisAttr || !epsAttr || axisAttr.empty())
     return failure();
-  int64_t rank = type.getRank();
   SmallVector<int64_t> axes;
   for (Attribute a : axisAttr) {
     auto i = dyn_cast<IntegerAttr>(a);
-    if (!i)
+    std::optional<int64_t> axis = i ? normalizeAxis(i.getInt(), type.getRank()) : std::nullopt;
+    if (!axis)
       return failure();
-    axes.push_back(i.getInt() < 0 ? i.getInt() + rank : i.getInt());
+    axes.push_back(*axis);
   }
   llvm::sort(axes);
-  // Trailing axes only: the parameters are indexed by them in order.
+  // The op verifies the rest (trailing axes, parameter shapes); check first so that
+  // an unsupported call is reported rather than built invalid.
+  int64_t rank = type.getRank();
   for (auto [i, d] : llvm::enumerate(axes))
-    if (d != rank - static_cast<int64_t>(axes.size()) + static_cast<int64_t>(i))
+    if (d != rank - static_cast<int64_t>(axes.size() - i))
       return failure();
-  SmallVector<int64_t> normShape;
-  double n = 1;
-  for (int64_t d : axes) {
-    normShape.push_back(type.getDimSize(d));
-    n *= type.getDimSize(d);
-  }
+  ArrayRef<int64_t> normShape = type.getShape().take_back(axes.size());
   for (Value p : operands.drop_front()) {
     auto pt = dyn_cast<RankedTensorType>(p.getType());
-    if (!pt || pt.getShape() != ArrayRef<int64_t>(normShape) ||
-        pt.getElementType() != type.getElementType())
+    if (!pt || pt.getShape() != normShape || pt.getElementType() != type.getElementType())
       return failure();
   }
-  double eps = epsAttr.getValueAsDouble();
-  MLIRContext *ctx = b.getContext();
-  Type elem = type.getElementType();
-  Value x = operands.front();
-  SmallVector<int64_t> kept = without(rank, axes);
-  RankedTensorType rowType = f32Tensor(b, type, kept);
-  AffineMap full = AffineMap::getMultiDimIdentityMap(rank, ctx);
-  AffineMap row = projection(ctx, rank, kept);
-  AffineMap param = projection(ctx, rank, axes);
-  AffineMap rowId = AffineMap::getMultiDimIdentityMap(kept.size(), ctx);
-  SmallVector<IteratorType> red = iteratorsReducing(rank, axes);
-  SmallVector<IteratorType> rowPar = parallelIterators(kept.size());
-
-  Value sum = generic(b, loc, {x}, filled(b, loc, rowType, 0.0), {full, row}, red,
-                      [](OpBuilder &nb, Location l, ValueRange a) -> Value {
-                        return arith::AddFOp::create(nb, l, a[1], toF32(nb, l, a[0]));
-                      });
-  Value mean = generic(b, loc, {sum}, emptyTensor(b, loc, rowType, {}), {rowId, rowId}, rowPar,
-                       [&](OpBuilder &nb, Location l, ValueRange a) -> Value {
-                         return arith::DivFOp::create(nb, l, a[0], cst(nb, l, n));
-                       });
-  Value sq = generic(b, loc, {x, mean}, filled(b, loc, rowType, 0.0), {full, row, row}, red,
-                     [](OpBuilder &nb, Location l, ValueRange a) -> Value {
-                       Value d = arith::SubFOp::create(nb, l, toF32(nb, l, a[0]), a[1]);
-                       Value d2 = arith::MulFOp::create(nb, l, d, d);
-                       return arith::AddFOp::create(nb, l, a[2], d2);
-                     });
-  Value rstd = generic(b, loc, {sq}, emptyTensor(b, loc, rowType, {}), {rowId, rowId}, rowPar,
-                       [&](OpBuilder &nb, Location l, ValueRange a) -> Value {
-                         Value var = arith::DivFOp::create(nb, l, a[0], cst(nb, l, n));
-                         Value v = arith::AddFOp::create(nb, l, var, cst(nb, l, eps));
-                         return math::RsqrtOp::create(nb, l, v);
-                       });
-  SmallVector<Value> ins = {x, mean, rstd};
-  SmallVector<AffineMap> maps = {full, row, row};
-  for (Value p : operands.drop_front()) {
-    ins.push_back(p);
-    maps.push_back(param);
-  }
-  maps.push_back(full);
-  bool hasScale = operands.size() > 1, hasBias = operands.size() > 2;
-  return generic(b, loc, ins, emptyTensor(b, loc, type, {}), maps, parallelIterators(rank),
-                 [&](OpBuilder &nb, Location l, ValueRange a) -> Value {
-                   Value d = arith::SubFOp::create(nb, l, toF32(nb, l, a[0]), a[1]);
-                   Value y = arith::MulFOp::create(nb, l, d, a[2]);
-                   if (hasScale)
-                     y = arith::MulFOp::create(nb, l, y, toF32(nb, l, a[3]));
-                   if (hasBias)
-                     y = arith::AddFOp::create(nb, l, y, toF32(nb, l, a[4]));
-                   return fromF32(nb, l, y, elem);
-                 });
+  return linalg_ext::LayerNormOp::create(b, loc, TypeRange{type}, operands,
+                                         emptyTensor(b, loc, type, {}),
+                                         b.getDenseI64ArrayAttr(axes),
+                                         b.getF64FloatAttr(epsAttr.getValueAsDouble()))
+      .getResult(0);
 }
 
 /// erf(x) in f32: odd rational approximation on [-4, 4] (erf is +-1 in f32 outside).
@@ -297,24 +146,30 @@ FailureOr<Value> lowerGelu(OpBuilder &b, Location loc, Value x, RankedTensorType
   int64_t rank = type.getRank();
   Type elem = type.getElementType();
   AffineMap full = AffineMap::getMultiDimIdentityMap(rank, b.getContext());
-  return generic(b, loc, {x}, emptyTensor(b, loc, type, {}), {full, full},
-                 parallelIterators(rank), [&](OpBuilder &nb, Location l, ValueRange a) -> Value {
-                   Value v = toF32(nb, l, a[0]);
-                   Value inner;
-                   if (tanhForm) {
-                     Value v3 = arith::MulFOp::create(
-                         nb, l, arith::MulFOp::create(nb, l, v, v), v);
-                     Value s = math::FmaOp::create(nb, l, v3, cst(nb, l, 0.044715), v);
-                     s = arith::MulFOp::create(nb, l, s, cst(nb, l, 0.79788456080286536));
-                     inner = math::TanhOp::create(nb, l, s);
-                   } else {
-                     Value s = arith::MulFOp::create(nb, l, v, cst(nb, l, 0.70710678118654752));
-                     inner = erfF32(nb, l, s);
-                   }
-                   Value cdf = arith::AddFOp::create(nb, l, inner, cst(nb, l, 1.0));
-                   Value half = arith::MulFOp::create(nb, l, v, cst(nb, l, 0.5));
-                   return fromF32(nb, l, arith::MulFOp::create(nb, l, half, cdf), elem);
-                 });
+  auto body = [&](OpBuilder &nb, Location l, ValueRange a) -> Value {
+    Value v = toF32(nb, l, a[0]);
+    Value inner;
+    if (tanhForm) {
+      Value v3 = arith::MulFOp::create(
+          nb, l, arith::MulFOp::create(nb, l, v, v), v);
+      Value s = math::FmaOp::create(nb, l, v3, cst(nb, l, 0.044715), v);
+      s = arith::MulFOp::create(nb, l, s, cst(nb, l, 0.79788456080286536));
+      inner = math::TanhOp::create(nb, l, s);
+    } else {
+      Value s = arith::MulFOp::create(nb, l, v, cst(nb, l, 0.70710678118654752));
+      inner = erfF32(nb, l, s);
+    }
+    Value cdf = arith::AddFOp::create(nb, l, inner, cst(nb, l, 1.0));
+    Value half = arith::MulFOp::create(nb, l, v, cst(nb, l, 0.5));
+    return fromF32(nb, l, arith::MulFOp::create(nb, l, half, cdf), elem);
+  };
+  return linalg::GenericOp::create(
+             b, loc, TypeRange{type}, ValueRange{x}, ValueRange{emptyTensor(b, loc, type, {})},
+             ArrayRef<AffineMap>{full, full}, parallelIterators(rank),
+             [&](OpBuilder &nb, Location l, ValueRange a) {
+               linalg::YieldOp::create(nb, l, body(nb, l, a));
+             })
+      .getResult(0);
 }
 
 struct ByteIRCustomCallConverter final : OpConversionPattern<stablehlo::CustomCallOp> {
@@ -350,9 +205,55 @@ struct ByteIRCustomCallConverter final : OpConversionPattern<stablehlo::CustomCa
   }
 };
 
+/// Values of the input's element type and indices of an integer type, both of the
+/// input's shape with `k` (1 <= k <= its size) along `axis`.
+bool topkTypesMatch(RankedTensorType in, RankedTensorType values, RankedTensorType indices,
+                    int64_t axis, int64_t k) {
+  SmallVector<int64_t> shape(in.getShape());
+  if (k < 1 || k > shape[axis])
+    return false;
+  shape[axis] = k;
+  Type e = in.getElementType();
+  return (isa<FloatType>(e) || e.isSignlessInteger()) && values.getElementType() == e &&
+         indices.getElementType().isSignlessInteger() && values.getShape() == ArrayRef(shape) &&
+         indices.getShape() == ArrayRef(shape);
+}
+
+/// byteir.top_k(x) {k, axis = -1, largest = true} -> (values, integer indices).
+struct ByteIRTopKConverter final : OpConversionPattern<stablehlo::CustomCallOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult matchAndRewrite(stablehlo::CustomCallOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    if (op.getCallTargetName() != "byteir.top_k")
+      return rewriter.notifyMatchFailure(op, "not byteir.top_k");
+    if (adaptor.getInputs().size() != 1 || op->getNumResults() != 2)
+      return unsupported(op, "byteir.top_k without one operand and two results");
+    auto inType = dyn_cast<RankedTensorType>(adaptor.getInputs()[0].getType());
+    auto valType = convertedTensorType(*getTypeConverter(), op->getResult(0).getType());
+    auto idxType = convertedTensorType(*getTypeConverter(), op->getResult(1).getType());
+    if (!inType || !valType || !idxType || !inType.hasStaticShape() || inType.getRank() == 0)
+      return unsupported(op, "byteir.top_k with a dynamic or scalar type");
+    auto attrs = op->getAttrOfType<DictionaryAttr>("byteir_attrs");
+    auto kAttr = attrs ? attrs.getAs<IntegerAttr>("k") : nullptr;
+    auto axisAttr = attrs ? attrs.getAs<IntegerAttr>("axis") : nullptr;
+    auto largestAttr = attrs ? attrs.getAs<BoolAttr>("largest") : nullptr;
+    std::optional<int64_t> axis =
+        normalizeAxis(axisAttr ? axisAttr.getInt() : -1, inType.getRank());
+    if (!kAttr || !axis || !topkTypesMatch(inType, valType, idxType, *axis, kAttr.getInt()))
+      return unsupported(op, "byteir.top_k with these types or byteir_attrs");
+    Location loc = op.getLoc();
+    auto topk = linalg_ext::TopkOp::create(
+        rewriter, loc, TypeRange{valType, idxType}, adaptor.getInputs()[0],
+        emptyTensor(rewriter, loc, valType, {}), emptyTensor(rewriter, loc, idxType, {}), *axis,
+        largestAttr ? largestAttr.getValue() : true);
+    rewriter.replaceOp(op, topk.getResults());
+    return success();
+  }
+};
+
 } // namespace
 
 void mlir::byteir::hlo_linalg::populateByteIRCustomCallPatterns(TypeConverter &converter,
                                                                RewritePatternSet &patterns) {
-  patterns.add<ByteIRCustomCallConverter>(converter, patterns.getContext());
+  patterns.add<ByteIRCustomCallConverter, ByteIRTopKConverter>(converter, patterns.getContext());
 }

@@ -1,11 +1,6 @@
-//===- Misc.cpp - map, batch norm, dynamic-shape ops with static results --===//
+//===- Misc.cpp - map, dynamic-shape ops with static results -------------===//
 //
 // map                   -> linalg.generic running the computation region.
-// batch_norm_inference  -> stablehlo broadcast_in_dim/subtract/rsqrt/multiply/add,
-// batch_norm_training   -> the same plus two stablehlo.reduce (mean, biased
-//                          variance of the centered values),
-// batch_norm_grad       -> likewise (two sums); the new stablehlo ops are then
-//                          lowered by the other patterns.
 // real_dynamic_slice    -> tensor.extract_slice with run-time offsets/strides.
 // dynamic_pad           -> linalg.generic choosing operand or padding value per
 //                          result element (any low/high/interior amounts).
@@ -72,153 +67,6 @@ struct MapLowering : OpConversionPattern<stablehlo::MapOp> {
           linalg::YieldOp::create(b, l, succeeded(res) ? (*res)[0] : args.back());
         });
     rewriter.replaceOp(op, generic.getResult(0));
-    return success();
-  }
-};
-
-//===----------------------------------------------------------------------===//
-// batch norm
-//===----------------------------------------------------------------------===//
-
-Value splatConst(OpBuilder &b, Location loc, RankedTensorType type, double v) {
-  Attribute a = b.getFloatAttr(type.getElementType(), v);
-  return stablehlo::ConstantOp::create(b, loc, DenseElementsAttr::get(type, a));
-}
-
-Value bcast(OpBuilder &b, Location loc, Value v, RankedTensorType to, int64_t dim) {
-  return stablehlo::BroadcastInDimOp::create(b, loc, to, v, ArrayRef<int64_t>{dim});
-}
-
-/// (x + eps) -> rsqrt, times scale: the per-feature multiplier.
-Value normScale(OpBuilder &b, Location loc, Value var, Value scale, double eps) {
-  auto vt = cast<RankedTensorType>(var.getType());
-  Value e = splatConst(b, loc, vt, eps);
-  Value inv = stablehlo::RsqrtOp::create(b, loc, stablehlo::AddOp::create(b, loc, var, e));
-  return stablehlo::MulOp::create(b, loc, inv, scale);
-}
-
-struct BatchNormInferenceLowering
-    : OpConversionPattern<stablehlo::BatchNormInferenceOp> {
-  using OpConversionPattern::OpConversionPattern;
-
-  LogicalResult
-  matchAndRewrite(stablehlo::BatchNormInferenceOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    auto type = cast<RankedTensorType>(adaptor.getOperand().getType());
-    int64_t fi = op.getFeatureIndex();
-    double eps = op.getEpsilon().convertToDouble();
-    Value mul = normScale(rewriter, loc, adaptor.getVariance(), adaptor.getScale(), eps);
-    Value centered = stablehlo::SubtractOp::create(
-        rewriter, loc, adaptor.getOperand(),
-        bcast(rewriter, loc, adaptor.getMean(), type, fi));
-    Value y = stablehlo::MulOp::create(rewriter, loc, centered,
-                                       bcast(rewriter, loc, mul, type, fi));
-    y = stablehlo::AddOp::create(rewriter, loc, y,
-                                 bcast(rewriter, loc, adaptor.getOffset(), type, fi));
-    rewriter.replaceOp(op, y);
-    return success();
-  }
-};
-
-/// stablehlo.reduce(add) of `x` over every dimension but `keep`.
-Value sumAllBut(OpBuilder &b, Location loc, Value x, int64_t keep) {
-  auto type = cast<RankedTensorType>(x.getType());
-  Type elem = type.getElementType();
-  auto scalarType = RankedTensorType::get({}, elem);
-  Value zero = splatConst(b, loc, scalarType, 0.0);
-  SmallVector<int64_t> dims;
-  for (int64_t d = 0; d < type.getRank(); ++d)
-    if (d != keep)
-      dims.push_back(d);
-  auto vecType = RankedTensorType::get({type.getDimSize(keep)}, elem);
-  auto red = stablehlo::ReduceOp::create(b, loc, TypeRange{vecType}, ValueRange{x},
-                                         ValueRange{zero}, dims);
-  OpBuilder::InsertionGuard g(b);
-  Block *blk = b.createBlock(&red.getBody(), {}, {scalarType, scalarType}, {loc, loc});
-  Value sum = stablehlo::AddOp::create(b, loc, blk->getArgument(0), blk->getArgument(1));
-  stablehlo::ReturnOp::create(b, loc, ValueRange{sum});
-  return red.getResult(0);
-}
-
-struct BatchNormTrainingLowering
-    : OpConversionPattern<stablehlo::BatchNormTrainingOp> {
-  using OpConversionPattern::OpConversionPattern;
-
-  LogicalResult
-  matchAndRewrite(stablehlo::BatchNormTrainingOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    Value x = adaptor.getOperand();
-    auto type = cast<RankedTensorType>(x.getType());
-    if (!type.hasStaticShape())
-      return hl::unsupported(op, "a dynamic shape");
-    int64_t fi = op.getFeatureIndex();
-    double eps = op.getEpsilon().convertToDouble();
-    int64_t count = type.getNumElements() / std::max<int64_t>(type.getDimSize(fi), 1);
-    auto vecType = RankedTensorType::get({type.getDimSize(fi)}, type.getElementType());
-    Value countV = splatConst(rewriter, loc, vecType, (double)count);
-
-    Value mean = stablehlo::DivOp::create(rewriter, loc, sumAllBut(rewriter, loc, x, fi),
-                                          countV);
-    Value centered =
-        stablehlo::SubtractOp::create(rewriter, loc, x, bcast(rewriter, loc, mean, type, fi));
-    Value sq = stablehlo::MulOp::create(rewriter, loc, centered, centered);
-    Value var = stablehlo::DivOp::create(rewriter, loc, sumAllBut(rewriter, loc, sq, fi),
-                                         countV);
-    Value mul = normScale(rewriter, loc, var, adaptor.getScale(), eps);
-    Value y = stablehlo::MulOp::create(rewriter, loc, centered,
-                                       bcast(rewriter, loc, mul, type, fi));
-    y = stablehlo::AddOp::create(rewriter, loc, y,
-                                 bcast(rewriter, loc, adaptor.getOffset(), type, fi));
-    rewriter.replaceOp(op, ValueRange{y, mean, var});
-    return success();
-  }
-};
-
-/// grad_operand = scale * rsqrt(var + eps) *
-///   (grad_output - mean(grad_output) - x_hat * mean(grad_output * x_hat)),
-/// grad_scale = sum(grad_output * x_hat), grad_offset = sum(grad_output),
-/// with x_hat = (x - mean) * rsqrt(var + eps) and sums over all dims but the
-/// feature dim.
-struct BatchNormGradLowering : OpConversionPattern<stablehlo::BatchNormGradOp> {
-  using OpConversionPattern::OpConversionPattern;
-
-  LogicalResult
-  matchAndRewrite(stablehlo::BatchNormGradOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    Value x = adaptor.getOperand(), gy = adaptor.getGradOutput();
-    auto type = cast<RankedTensorType>(x.getType());
-    if (!type.hasStaticShape())
-      return hl::unsupported(op, "a dynamic shape");
-    int64_t fi = op.getFeatureIndex();
-    double eps = op.getEpsilon().convertToDouble();
-    int64_t count = type.getNumElements() / std::max<int64_t>(type.getDimSize(fi), 1);
-    auto vecType = RankedTensorType::get({type.getDimSize(fi)}, type.getElementType());
-    Value countV = splatConst(rewriter, loc, vecType, (double)count);
-
-    Value epsV = splatConst(rewriter, loc, vecType, eps);
-    Value inv = stablehlo::RsqrtOp::create(
-        rewriter, loc, stablehlo::AddOp::create(rewriter, loc, adaptor.getVariance(), epsV));
-    Value centered = stablehlo::SubtractOp::create(
-        rewriter, loc, x, bcast(rewriter, loc, adaptor.getMean(), type, fi));
-    Value xhat = stablehlo::MulOp::create(rewriter, loc, centered,
-                                          bcast(rewriter, loc, inv, type, fi));
-    Value gOffset = sumAllBut(rewriter, loc, gy, fi);
-    Value gScale = sumAllBut(
-        rewriter, loc, stablehlo::MulOp::create(rewriter, loc, gy, xhat), fi);
-    Value meanGy = stablehlo::DivOp::create(rewriter, loc, gOffset, countV);
-    Value meanGyX = stablehlo::DivOp::create(rewriter, loc, gScale, countV);
-    Value t = stablehlo::SubtractOp::create(rewriter, loc, gy,
-                                            bcast(rewriter, loc, meanGy, type, fi));
-    t = stablehlo::SubtractOp::create(
-        rewriter, loc, t,
-        stablehlo::MulOp::create(rewriter, loc, xhat,
-                                 bcast(rewriter, loc, meanGyX, type, fi)));
-    Value mul = stablehlo::MulOp::create(rewriter, loc, adaptor.getScale(), inv);
-    Value gx = stablehlo::MulOp::create(rewriter, loc, t, bcast(rewriter, loc, mul, type, fi));
-    rewriter.replaceOp(op, ValueRange{gx, gScale, gOffset});
     return success();
   }
 };
@@ -423,9 +271,7 @@ struct DynamicConvLowering : OpConversionPattern<stablehlo::DynamicConvOp> {
 
 void mlir::byteir::shlo_part2::populateMiscPatterns(const TypeConverter &tc,
                                                     RewritePatternSet &patterns) {
-  patterns.add<MapLowering, BatchNormInferenceLowering, BatchNormTrainingLowering,
-               BatchNormGradLowering,
-               RealDynamicSliceLowering, DynamicPadLowering, DynamicIotaLowering,
+  patterns.add<MapLowering, RealDynamicSliceLowering, DynamicPadLowering, DynamicIotaLowering,
                DynamicBroadcastInDimLowering, DynamicReshapeLowering,
                DynamicGatherLowering, DynamicConvLowering>(tc, patterns.getContext());
 }

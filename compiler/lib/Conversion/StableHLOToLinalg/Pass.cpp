@@ -2,6 +2,7 @@
 #include "byteir/Conversion/StableHLOToLinalg/StableHLOToLinalg.h"
 
 #include "Patterns.h"
+#include "byteir/Dialect/LinalgExt/IR/LinalgExtOps.h"
 #include "byteir/Dialect/StableHLO/IR/StableHLOOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"
@@ -51,7 +52,8 @@ struct StableHLOLegalizeToLinalgPass
     populateReturnOpTypeConversionPattern(patterns, converter);
 
     ConversionTarget target(*context);
-    target.addLegalDialect<arith::ArithDialect, complex::ComplexDialect,
+    target.addLegalDialect<arith::ArithDialect, byteir::linalg_ext::LinalgExtDialect,
+                           complex::ComplexDialect,
                            linalg::LinalgDialect, math::MathDialect, scf::SCFDialect,
                            tensor::TensorDialect>();
     target.addLegalOp<ModuleOp, UnrealizedConversionCastOp>();

@@ -39,6 +39,23 @@ brt::ArgKind toArgKind(byre::ArgType type) {
   llvm_unreachable("unknown byre argument type");
 }
 
+// The bytes the runtime expects for `value`: row-major, one byte per i1 element
+// (MLIR packs i1 bits), a splat repeated.
+std::vector<uint8_t> denseBytes(DenseElementsAttr value) {
+  std::vector<uint8_t> bytes;
+  if (value.getElementType().isInteger(1)) {
+    for (bool b : value.getValues<bool>())
+      bytes.push_back(b ? 1 : 0);
+    return bytes;
+  }
+  ArrayRef<char> raw = value.getRawData();
+  int64_t copies = value.isSplat() ? value.getNumElements() : 1;
+  bytes.reserve(raw.size() * copies);
+  for (int64_t i = 0; i < copies; ++i)
+    bytes.insert(bytes.end(), raw.begin(), raw.end());
+  return bytes;
+}
+
 // Op attributes the runtime sees, minus the kernel reference that becomes Op.kernel.
 FailureOr<std::vector<brt::Attribute>> convertAttrs(Operation *op) {
   std::vector<brt::Attribute> attrs;
@@ -97,16 +114,38 @@ private:
     desc.kind = toArgKind(
         entry.getArgAttrOfType<byre::ArgTypeAttr>(i, byre::ByreDialect::kArgTypeAttr)
             .getValue());
-    if (desc.kind == brt::ArgKind::Weight)
-      return entry.emitOpError("weights are not serialized yet ('") << desc.name << "')";
     brt::BufferDesc buffer{brt::BufferKind::Argument, i, 0, 0, desc.dtype, desc.shape};
     brt::StatusOr<uint64_t> size = brt::byteSize(desc.dtype, desc.shape);
     if (!size.ok())
       return entry.emitOpError(size.status().message());
     buffer.size = *size;
+    if (failed(addArgumentValue(i, desc)))
+      return failure();
     buffers[arg] = fn.buffers.size();
     fn.buffers.push_back(std::move(buffer));
     fn.arguments.push_back(std::move(desc));
+    return success();
+  }
+
+  // A weight's bytes go to the weights blob; an input's expected value is stored
+  // with the argument.
+  LogicalResult addArgumentValue(unsigned i, brt::ArgumentDesc &desc) {
+    if (desc.kind == brt::ArgKind::Output)
+      return success();
+    StringRef name = desc.kind == brt::ArgKind::Weight ? byteir::kWeightValueAttr
+                                                       : byteir::kExpectedValueAttr;
+    auto value = entry.getArgAttrOfType<DenseElementsAttr>(i, name);
+    if (!value) {
+      if (desc.kind == brt::ArgKind::Weight)
+        return entry.emitOpError("weight '") << desc.name << "' has no '" << name
+                                              << "' value";
+      return success();
+    }
+    std::vector<uint8_t> bytes = denseBytes(value);
+    if (desc.kind == brt::ArgKind::Weight)
+      desc.weight = builder.addWeightData(bytes.data(), bytes.size());
+    else
+      desc.expectedValue = std::move(bytes);
     return success();
   }
 

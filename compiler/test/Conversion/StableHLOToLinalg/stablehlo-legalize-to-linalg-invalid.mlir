@@ -82,3 +82,21 @@ func.func @reduce_body_not_scalar(%a: tensor<4xf32>, %z: tensor<f32>) -> tensor<
   }
   return %0 : tensor<f32>
 }
+
+// -----
+
+func.func @top_k_k_mismatch(%x: tensor<4x10xf32>) -> (tensor<4x3xf32>, tensor<4x3xi32>) {
+  // expected-error @+2 {{'stablehlo.custom_call': byteir.top_k with these types or byteir_attrs is not supported by stablehlo-legalize-to-linalg}}
+  // expected-error @+1 {{failed to legalize operation 'stablehlo.custom_call'}}
+  %0:2 = stablehlo.custom_call @byteir.top_k(%x) {byteir_attrs = {k = 4 : i64}} : (tensor<4x10xf32>) -> (tensor<4x3xf32>, tensor<4x3xi32>)
+  return %0#0, %0#1 : tensor<4x3xf32>, tensor<4x3xi32>
+}
+
+// -----
+
+func.func @layer_norm_leading_axis(%x: tensor<4x8xf32>) -> tensor<4x8xf32> {
+  // expected-error @+2 {{'stablehlo.custom_call': byteir.layer_norm with these operands or byteir_attrs is not supported by stablehlo-legalize-to-linalg}}
+  // expected-error @+1 {{failed to legalize operation 'stablehlo.custom_call'}}
+  %0 = stablehlo.custom_call @byteir.layer_norm(%x) {byteir_attrs = {axis = [0], epsilon = 1.0e-5 : f64}} : (tensor<4x8xf32>) -> tensor<4x8xf32>
+  return %0 : tensor<4x8xf32>
+}

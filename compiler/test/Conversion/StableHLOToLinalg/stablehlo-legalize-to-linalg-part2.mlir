@@ -2,7 +2,8 @@
 
 // Part 2 of stablehlo-legalize-to-linalg: convolution, reduce_window,
 // select_and_scatter, gather, scatter, sort, torch_index_select, while/if/case,
-// map, batch_norm_*, and dynamic-shape ops with static result types.
+// map, and dynamic-shape ops with static result types (batch_norm_*: see
+// byteir-unfuse-batch-norm).
 // Numerical end-to-end checks of the same ops: stablehlo-legalize-to-linalg-part2-e2e.mlir.
 
 // CHECK-LABEL: func.func @conv_nhwc
@@ -181,16 +182,10 @@ func.func @select_and_scatter(%x: tensor<4x6xf32>, %s: tensor<2x3xf32>) -> tenso
 // -----
 
 // CHECK-LABEL: func.func @gather_embedding
-// CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<4x7x16xf32>)
-// CHECK:   %[[I0:.*]] = linalg.index 0
-// CHECK:   %[[I1:.*]] = linalg.index 1
-// CHECK:   %[[I2:.*]] = linalg.index 2
-// CHECK:   %[[S:.*]] = tensor.extract %{{.*}}[%[[I0]], %[[I1]], %{{.*}}] : tensor<4x7x1xi32>
-// CHECK:   %[[SI:.*]] = arith.index_cast %[[S]] : i32 to index
-// CHECK:   %[[LO:.*]] = arith.maxsi %[[SI]], %{{.*}}
-// CHECK:   %[[C:.*]] = arith.minsi %[[LO]], %{{.*}}
-// CHECK:   %[[V:.*]] = tensor.extract %{{.*}}[%[[C]], %[[I2]]] : tensor<50x16xf32>
-// CHECK:   linalg.yield %[[V]]
+// CHECK-SAME: (%[[W:.*]]: tensor<50x16xf32>, %[[I:.*]]: tensor<4x7x1xi32>)
+// CHECK: %[[INIT:.*]] = tensor.empty() : tensor<4x7x16xf32>
+// CHECK: %[[R:.*]] = linalg_ext.gather {collapsed_slice_dims = array<i64: 0>, index_vector_dim = 2 : i64, offset_dims = array<i64: 2>, operand_batching_dims = array<i64>, slice_sizes = array<i64: 1, 16>, start_index_map = array<i64: 0>, start_indices_batching_dims = array<i64>} ins(%[[W]], %[[I]] : tensor<50x16xf32>, tensor<4x7x1xi32>) outs(%[[INIT]] : tensor<4x7x16xf32>) -> tensor<4x7x16xf32>
+// CHECK: return %[[R]]
 func.func @gather_embedding(%w: tensor<50x16xf32>, %i: tensor<4x7x1xi32>) -> tensor<4x7x16xf32> {
   %0 = "stablehlo.gather"(%w, %i) <{dimension_numbers = #stablehlo.gather<offset_dims = [2], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 16>}> : (tensor<50x16xf32>, tensor<4x7x1xi32>) -> tensor<4x7x16xf32>
   return %0 : tensor<4x7x16xf32>
@@ -200,11 +195,7 @@ func.func @gather_embedding(%w: tensor<50x16xf32>, %i: tensor<4x7x1xi32>) -> ten
 
 // CHECK-LABEL: func.func @gather_batching_unsigned
 // CHECK-SAME: %{{.*}}: tensor<2x4x1xi32>
-// CHECK:   %[[B:.*]] = linalg.index 0
-// CHECK:   %[[O:.*]] = linalg.index 2
-// CHECK:   arith.index_castui %{{.*}} : i32 to index
-// CHECK:   %[[C:.*]] = arith.minsi
-// CHECK:   tensor.extract %{{.*}}[%[[B]], %[[C]], %[[O]]] : tensor<2x5x3xf32>
+// CHECK: linalg_ext.gather {{{.*}}operand_batching_dims = array<i64: 0>{{.*}}start_indices_batching_dims = array<i64: 0>, unsigned_indices}
 func.func @gather_batching_unsigned(%x: tensor<2x5x3xf32>, %i: tensor<2x4x1xui32>) -> tensor<2x4x3xf32> {
   %0 = "stablehlo.gather"(%x, %i) <{dimension_numbers = #stablehlo.gather<offset_dims = [2], collapsed_slice_dims = [1], operand_batching_dims = [0], start_indices_batching_dims = [0], start_index_map = [1], index_vector_dim = 2>, slice_sizes = array<i64: 1, 1, 3>}> : (tensor<2x5x3xf32>, tensor<2x4x1xui32>) -> tensor<2x4x3xf32>
   return %0 : tensor<2x4x3xf32>
@@ -213,18 +204,13 @@ func.func @gather_batching_unsigned(%x: tensor<2x5x3xf32>, %i: tensor<2x4x1xui32
 // -----
 
 // CHECK-LABEL: func.func @scatter_add
-// CHECK: scf.for %[[I:[a-z0-9_]+]] = {{.*}} iter_args(%{{.*}} = %{{.*}}) -> (tensor<10x3xf32>)
-// CHECK:   scf.for %[[J:[a-z0-9_]+]] = {{.*}} iter_args(%[[ACC:[a-z0-9_]+]] = %{{.*}}) -> (tensor<10x3xf32>)
-// CHECK:     %[[S:.*]] = tensor.extract %{{.*}}[%[[I]], %{{.*}}] : tensor<6x1xi32>
-// CHECK:     %[[R:.*]] = arith.index_cast %[[S]]
-// CHECK:     arith.cmpi ult, %[[R]]
-// CHECK:     scf.if %{{.*}} -> (tensor<10x3xf32>)
-// CHECK:       %[[OLD:.*]] = tensor.extract %[[ACC]][%[[R]], %[[J]]]
-// CHECK:       %[[UPD:.*]] = tensor.extract %{{.*}}[%[[I]], %[[J]]] : tensor<6x3xf32>
-// CHECK:       %[[NEW:.*]] = arith.addf %[[OLD]], %[[UPD]]
-// CHECK:       tensor.insert %[[NEW]] into %[[ACC]][%[[R]], %[[J]]]
-// CHECK:     } else {
-// CHECK:       scf.yield %[[ACC]]
+// CHECK-SAME: (%[[X:.*]]: tensor<10x3xf32>, %[[I:.*]]: tensor<6x1xi32>, %[[U:.*]]: tensor<6x3xf32>)
+// CHECK: %[[R:.*]] = linalg_ext.scatter {index_vector_dim = 1 : i64, input_batching_dims = array<i64>, inserted_window_dims = array<i64: 0>, scatter_dims_to_operand_dims = array<i64: 0>, scatter_indices_batching_dims = array<i64>, update_window_dims = array<i64: 1>} ins(%[[I]], %[[U]] : tensor<6x1xi32>, tensor<6x3xf32>) outs(%[[X]] : tensor<10x3xf32>) {
+// CHECK: ^bb0(%[[OLD:.*]]: f32, %[[NEW:.*]]: f32):
+// CHECK:   %[[S:.*]] = arith.addf %[[OLD]], %[[NEW]] : f32
+// CHECK:   linalg_ext.yield %[[S]] : f32
+// CHECK: } -> tensor<10x3xf32>
+// CHECK: return %[[R]]
 func.func @scatter_add(%x: tensor<10x3xf32>, %i: tensor<6x1xi32>, %u: tensor<6x3xf32>) -> tensor<10x3xf32> {
   %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({
   ^bb0(%a: tensor<f32>, %b: tensor<f32>):
@@ -237,24 +223,17 @@ func.func @scatter_add(%x: tensor<10x3xf32>, %i: tensor<6x1xi32>, %u: tensor<6x3
 // -----
 
 // CHECK-LABEL: func.func @sort_pairs
-// Stable bottom-up merge sort of each row.
-// CHECK: scf.for %[[ROW:[a-z0-9_]+]] = {{.*}} -> (tensor<4x10xf32>, tensor<4x10xi32>)
-// CHECK:   %[[K:.*]] = tensor.extract_slice %{{.*}}[%[[ROW]], 0] [1, 10] [1, 1] : tensor<4x10xf32> to tensor<10xf32>
-// CHECK:   %[[V:.*]] = tensor.extract_slice %{{.*}}[%[[ROW]], 0] [1, 10] [1, 1] : tensor<4x10xi32> to tensor<10xi32>
-// CHECK:   %[[S:.*]]:5 = scf.while (%[[W:[a-z0-9_]+]] = %{{.*}}, %{{.*}} = %[[K]], %{{.*}} = %[[V]], %{{.*}} = %{{.*}}, %{{.*}} = %{{.*}}) : (index, tensor<10xf32>, tensor<10xi32>, tensor<10xf32>, tensor<10xi32>)
-// CHECK:     arith.cmpi slt, %[[W]], %c10
-// CHECK:     scf.condition
-// CHECK:   } do {
-// CHECK:     %[[W2:.*]] = arith.addi
-// CHECK:     scf.for %[[LO:.*]] = %{{.*}} to %c10 step %[[W2]]
-// CHECK:       scf.for
-// CHECK:         arith.cmpi sgt
-// CHECK:         tensor.insert
-// CHECK:         tensor.insert
-// CHECK:     linalg.copy
-// CHECK:     linalg.copy
-// CHECK:   tensor.insert_slice %[[S]]#1 into %{{.*}}[%[[ROW]], 0] [1, 10] [1, 1]
-// CHECK:   tensor.insert_slice %[[S]]#2 into %{{.*}}[%[[ROW]], 0] [1, 10] [1, 1]
+// linalg_ext.sort in place on the operands; the comparator as scalar arith ops
+// (TOTALORDER compares the sign-folded bit patterns).
+// CHECK-SAME: (%[[K:.*]]: tensor<4x10xf32>, %[[V:.*]]: tensor<4x10xi32>)
+// CHECK: %[[S:.*]]:2 = linalg_ext.sort dimension(1) outs(%[[K]], %[[V]] : tensor<4x10xf32>, tensor<4x10xi32>) {
+// CHECK: ^bb0(%[[A:.*]]: f32, %[[B:.*]]: f32, %{{.*}}: i32, %{{.*}}: i32):
+// CHECK:   arith.bitcast %[[A]] : f32 to i32
+// CHECK:   arith.bitcast %[[B]] : f32 to i32
+// CHECK:   %[[GT:.*]] = arith.cmpi sgt
+// CHECK:   linalg_ext.yield %[[GT]] : i1
+// CHECK: } -> tensor<4x10xf32>, tensor<4x10xi32>
+// CHECK: return %[[S]]#0, %[[S]]#1
 func.func @sort_pairs(%k: tensor<4x10xf32>, %v: tensor<4x10xi32>) -> (tensor<4x10xf32>, tensor<4x10xi32>) {
   %0:2 = "stablehlo.sort"(%k, %v) <{dimension = 1 : i64, is_stable = true}> ({
   ^bb0(%a: tensor<f32>, %b: tensor<f32>, %c: tensor<i32>, %d: tensor<i32>):
@@ -366,37 +345,6 @@ func.func @map(%a: tensor<2x3xf32>, %b: tensor<2x3xf32>) -> tensor<2x3xf32> {
 
 // -----
 
-// CHECK-LABEL: func.func @batch_norm_inference
-// CHECK: arith.constant dense<1.000000e-03> : tensor<3xf32>
-// CHECK: math.rsqrt
-// CHECK: linalg.broadcast ins(%{{.*}} : tensor<3xf32>) outs(%{{.*}} : tensor<4x3x2xf32>) dimensions = [0, 2]
-// CHECK: arith.subf
-// CHECK: arith.mulf
-// CHECK: arith.addf
-func.func @batch_norm_inference(%x: tensor<4x3x2xf32>, %s: tensor<3xf32>, %o: tensor<3xf32>, %m: tensor<3xf32>, %v: tensor<3xf32>) -> tensor<4x3x2xf32> {
-  %0 = "stablehlo.batch_norm_inference"(%x, %s, %o, %m, %v) <{epsilon = 1.0e-3 : f32, feature_index = 1 : i64}> : (tensor<4x3x2xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> tensor<4x3x2xf32>
-  return %0 : tensor<4x3x2xf32>
-}
-
-// -----
-
-// CHECK-LABEL: func.func @batch_norm_training
-// CHECK: %[[N:.*]] = arith.constant dense<8.000000e+00> : tensor<3xf32>
-// CHECK: %[[SUM:.*]] = linalg.reduce { arith.addf } ins(%{{.*}} : tensor<4x3x2xf32>) outs(%{{.*}} : tensor<3xf32>) dimensions = [0, 2]
-// CHECK: %[[MEAN:.*]] = linalg.generic {{.*}} ins(%[[SUM]], %[[N]]
-// CHECK:   arith.divf
-// CHECK: linalg.reduce { arith.addf }
-// CHECK: %[[VAR:.*]] = linalg.generic
-// CHECK:   arith.divf
-// CHECK: math.rsqrt
-// CHECK: return %{{.*}}, %[[MEAN]], %[[VAR]]
-func.func @batch_norm_training(%x: tensor<4x3x2xf32>, %s: tensor<3xf32>, %o: tensor<3xf32>) -> (tensor<4x3x2xf32>, tensor<3xf32>, tensor<3xf32>) {
-  %0:3 = "stablehlo.batch_norm_training"(%x, %s, %o) <{epsilon = 1.0e-3 : f32, feature_index = 1 : i64}> : (tensor<4x3x2xf32>, tensor<3xf32>, tensor<3xf32>) -> (tensor<4x3x2xf32>, tensor<3xf32>, tensor<3xf32>)
-  return %0#0, %0#1, %0#2 : tensor<4x3x2xf32>, tensor<3xf32>, tensor<3xf32>
-}
-
-// -----
-
 // CHECK-LABEL: func.func @real_dynamic_slice
 // CHECK-SAME: (%[[X:.*]]: tensor<8x6xf32>, %[[S:.*]]: tensor<2xi32>, %{{.*}}: tensor<2xi32>, %[[ST:.*]]: tensor<2xi32>)
 // CHECK: tensor.extract %[[S]]
@@ -440,25 +388,11 @@ func.func @dynamic_shape_ops(%x: tensor<2x3xf32>, %s1: tensor<2xi32>, %s2: tenso
 // -----
 
 // CHECK-LABEL: func.func @dynamic_gather
-// CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<4x16xf32>)
-// CHECK:   tensor.extract %{{.*}} : tensor<4x1xi32>
-// CHECK:   tensor.extract %{{.*}} : tensor<50x16xf32>
+// CHECK: linalg_ext.gather {{{.*}}slice_sizes = array<i64: 1, 16>{{.*}}} ins(%{{.*}}, %{{.*}} : tensor<50x16xf32>, tensor<4x1xi32>) outs(%{{.*}} : tensor<4x16xf32>)
 func.func @dynamic_gather(%w: tensor<50x16xf32>, %i: tensor<4x1xi32>) -> tensor<4x16xf32> {
   %sizes = stablehlo.constant dense<[1, 16]> : tensor<2xi32>
   %0 = "stablehlo.dynamic_gather"(%w, %i, %sizes) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>}> : (tensor<50x16xf32>, tensor<4x1xi32>, tensor<2xi32>) -> tensor<4x16xf32>
   return %0 : tensor<4x16xf32>
-}
-
-// -----
-
-// CHECK-LABEL: func.func @batch_norm_grad
-// CHECK: math.rsqrt
-// CHECK: %[[GOFS:.*]] = linalg.reduce { arith.addf }
-// CHECK: %[[GSC:.*]] = linalg.reduce { arith.addf }
-// CHECK: return %{{.*}}, %[[GSC]], %[[GOFS]]
-func.func @batch_norm_grad(%x: tensor<4x3x2xf32>, %s: tensor<3xf32>, %m: tensor<3xf32>, %v: tensor<3xf32>, %gy: tensor<4x3x2xf32>) -> (tensor<4x3x2xf32>, tensor<3xf32>, tensor<3xf32>) {
-  %0:3 = "stablehlo.batch_norm_grad"(%x, %s, %m, %v, %gy) <{epsilon = 1.0e-3 : f32, feature_index = 1 : i64}> : (tensor<4x3x2xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<4x3x2xf32>) -> (tensor<4x3x2xf32>, tensor<3xf32>, tensor<3xf32>)
-  return %0#0, %0#1, %0#2 : tensor<4x3x2xf32>, tensor<3xf32>, tensor<3xf32>
 }
 
 // -----

@@ -935,3 +935,40 @@ func.func @dot_general_both(%arg0: tensor<5x3x7xf32>, %arg1: tensor<2x7x3xf32>) 
   %2 = stablehlo.dot_general %0, %1, batching_dims = [0] x [0], contracting_dims = [2] x [1] : (tensor<3x5x7xf32>, tensor<3x7x2xf32>) -> tensor<3x5x2xf32>
   return %2 : tensor<3x5x2xf32>
 }
+
+// -----
+
+// slice(concatenate) -> slice of the one input the slice lies in (strides kept);
+// a slice across two inputs stays.
+// CHECK-LABEL: func.func @slice_of_concatenate
+// CHECK-SAME: (%[[A:.*]]: tensor<2x3xf32>, %[[B:.*]]: tensor<2x5xf32>)
+// CHECK: %[[C:.*]] = stablehlo.concatenate
+// CHECK: %[[S0:.*]] = stablehlo.slice %[[B]] [0:2, 1:5:2] : (tensor<2x5xf32>) -> tensor<2x2xf32>
+// CHECK: %[[S1:.*]] = stablehlo.slice %[[A]] [1:2, 0:3] : (tensor<2x3xf32>) -> tensor<1x3xf32>
+// CHECK: %[[S2:.*]] = stablehlo.slice %[[C]] [0:2, 2:4]
+// CHECK: return %[[S0]], %[[S1]], %[[S2]]
+func.func @slice_of_concatenate(%a: tensor<2x3xf32>, %b: tensor<2x5xf32>) -> (tensor<2x2xf32>, tensor<1x3xf32>, tensor<2x2xf32>) {
+  %0 = stablehlo.concatenate %a, %b, dim = 1 : (tensor<2x3xf32>, tensor<2x5xf32>) -> tensor<2x8xf32>
+  %1 = stablehlo.slice %0 [0:2, 4:8:2] : (tensor<2x8xf32>) -> tensor<2x2xf32>
+  %2 = stablehlo.slice %0 [1:2, 0:3] : (tensor<2x8xf32>) -> tensor<1x3xf32>
+  %3 = stablehlo.slice %0 [0:2, 2:4] : (tensor<2x8xf32>) -> tensor<2x2xf32>
+  return %1, %2, %3 : tensor<2x2xf32>, tensor<1x3xf32>, tensor<2x2xf32>
+}
+
+// -----
+
+// transpose(broadcast_in_dim) -> one broadcast_in_dim whose dims follow the
+// permutation; a broadcast with other uses stays.
+// CHECK-LABEL: func.func @transpose_of_broadcast
+// CHECK-SAME: (%[[X:.*]]: tensor<3x4xf32>, %[[Y:.*]]: tensor<3xf32>)
+// CHECK: %[[B0:.*]] = stablehlo.broadcast_in_dim %[[X]], dims = [2, 0] : (tensor<3x4xf32>) -> tensor<4x2x3xf32>
+// CHECK: %[[B1:.*]] = stablehlo.broadcast_in_dim %[[Y]], dims = [0]
+// CHECK: %[[T:.*]] = stablehlo.transpose %[[B1]]
+// CHECK: return %[[B0]], %[[B1]], %[[T]]
+func.func @transpose_of_broadcast(%x: tensor<3x4xf32>, %y: tensor<3xf32>) -> (tensor<4x2x3xf32>, tensor<3x5xf32>, tensor<5x3xf32>) {
+  %0 = stablehlo.broadcast_in_dim %x, dims = [0, 2] : (tensor<3x4xf32>) -> tensor<3x2x4xf32>
+  %1 = stablehlo.transpose %0, dims = [2, 1, 0] : (tensor<3x2x4xf32>) -> tensor<4x2x3xf32>
+  %2 = stablehlo.broadcast_in_dim %y, dims = [0] : (tensor<3xf32>) -> tensor<3x5xf32>
+  %3 = stablehlo.transpose %2, dims = [1, 0] : (tensor<3x5xf32>) -> tensor<5x3xf32>
+  return %1, %2, %3 : tensor<4x2x3xf32>, tensor<3x5xf32>, tensor<5x3xf32>
+}

@@ -1,6 +1,7 @@
 //===- onnx-to-stablehlo.cpp - print an ONNX model as StableHLO -----------===//
 //
-//   onnx-to-stablehlo model.onnx [--input-shape NAME=1x3x224x224]... [-o out.mlir]
+//   onnx-to-stablehlo model.onnx [--input-shape NAME=1x3x224x224]...
+//                     [--input-value NAME=FILE.npy]... [-o out.mlir]
 //   onnx-to-stablehlo --list-ops      (markdown table of the supported ops)
 //
 //===----------------------------------------------------------------------===//
@@ -23,6 +24,10 @@ static cl::opt<std::string> inputPath(cl::Positional, cl::desc("<model.onnx>"));
 static cl::opt<std::string> outputPath("o", cl::desc("Output file"), cl::init("-"));
 static cl::list<std::string> inputShapes(
     "input-shape", cl::desc("Static shape of a graph input: NAME=D0xD1x... (repeatable)"));
+static cl::list<std::string> inputValues(
+    "input-value",
+    cl::desc("Value offered for a graph input, NAME=FILE (.npy or TensorProto .pb); "
+             "used where a shape-like operand must be constant (repeatable)"));
 static cl::opt<bool> listOps("list-ops",
                              cl::desc("Print the supported operators as markdown"));
 static cl::opt<bool> debugInfo("mlir-print-debuginfo", cl::desc("Print locations"));
@@ -46,12 +51,20 @@ int main(int argc, char **argv) {
       return 1;
     }
   }
+  byteir::ONNXInputValues values;
+  for (const std::string &opt : inputValues) {
+    std::string error;
+    if (failed(byteir::parseONNXInputValue(opt, values, error))) {
+      llvm::errs() << "onnx-to-stablehlo: " << error << "\n";
+      return 1;
+    }
+  }
   DialectRegistry registry;
   byteir::registerONNXImporterDialects(registry);
   MLIRContext context(registry);
   llvm::SourceMgr sourceMgr;
   SourceMgrDiagnosticHandler handler(sourceMgr, &context);
-  auto module = byteir::importONNXFile(inputPath, context, shapes);
+  auto module = byteir::importONNXFile(inputPath, context, shapes, values);
   if (failed(module))
     return 1;
   std::string error;

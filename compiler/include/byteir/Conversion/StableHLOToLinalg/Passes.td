@@ -14,6 +14,9 @@ def StableHLOLegalizeToLinalg : Pass<"stablehlo-legalize-to-linalg", "ModuleOp">
     (extract_slice, insert_slice, pad, collapse/expand_shape), dot/dot_general
     become linalg.matmul/batch_matmul/matvec/vecmat/dot or a linalg.generic
     contraction, reduce becomes linalg.reduce with the body lowered to scalars.
+    sort, gather, scatter and the byteir.softmax / byteir.layer_norm /
+    byteir.top_k custom calls become linalg_ext ops (regions lowered to
+    scalars).
 
     Signed and unsigned integer types (ui8, si32, ...) become signless ones, in
     function signatures too; signedness is kept in the choice of arith ops.
@@ -28,6 +31,7 @@ def StableHLOLegalizeToLinalg : Pass<"stablehlo-legalize-to-linalg", "ModuleOp">
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
+    "::mlir::byteir::linalg_ext::LinalgExtDialect",
     "::mlir::complex::ComplexDialect",
     "::mlir::linalg::LinalgDialect",
     "::mlir::math::MathDialect",

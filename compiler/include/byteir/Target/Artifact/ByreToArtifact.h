@@ -17,6 +17,15 @@ struct KernelObject {
   std::string bytes;
 };
 
+// Argument attributes of a byre entry point that the serializer reads:
+// - on a `weight` argument, its value (a DenseElementsAttr of the argument's type),
+//   stored in the artifact's weights blob;
+// - on an `input` argument, the only value the program was compiled for (the ONNX
+//   importer's specialization), stored as the argument's expected value, which the
+//   runtime checks on every call.
+inline constexpr llvm::StringLiteral kWeightValueAttr = "byteir.weight";
+inline constexpr llvm::StringLiteral kExpectedValueAttr = "byteir.specialized_value";
+
 // Writes the artifact for the entry function `entry` (a `byre.entry_point`) and the
 // kernels it calls. Errors are reported at the op or argument they concern.
 LogicalResult writeArtifact(func::FuncOp entry, ArrayRef<KernelObject> kernels,

@@ -1372,6 +1372,57 @@ struct DotGeneralFoldTranspose : OpRewritePattern<DotGeneralOp> {
   }
 };
 
+// slice(concatenate(..., x, ...)) -> slice(x) when the slice lies within x along
+// the concatenated dimension.
+struct SliceOfConcatenate : OpRewritePattern<SliceOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(SliceOp op, PatternRewriter &rewriter) const override {
+    auto concat = op.getOperand().getDefiningOp<ConcatenateOp>();
+    if (!concat)
+      return failure();
+    int64_t dim = concat.getDimension();
+    int64_t begin = op.getStartIndices()[dim], end = op.getLimitIndices()[dim];
+    int64_t offset = 0;
+    for (Value input : concat.getInputs()) {
+      auto type = dyn_cast<RankedTensorType>(input.getType());
+      if (!type || type.isDynamicDim(dim))
+        return failure();
+      int64_t size = type.getDimSize(dim);
+      if (begin >= offset && end <= offset + size && begin < end) {
+        SmallVector<int64_t> start(op.getStartIndices()), limit(op.getLimitIndices());
+        start[dim] -= offset;
+        limit[dim] -= offset;
+        rewriter.replaceOpWithNewOp<SliceOp>(op, op.getType(), input, start, limit,
+                                             op.getStrides());
+        return success();
+      }
+      offset += size;
+    }
+    return failure();
+  }
+};
+
+// transpose(broadcast_in_dim(x, dims), perm) -> broadcast_in_dim(x, inv(perm)[dims]):
+// the operand dim that went to result dim dims[i] ends up at inv(perm)[dims[i]].
+struct TransposeOfBroadcast : OpRewritePattern<TransposeOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(TransposeOp op, PatternRewriter &rewriter) const override {
+    auto broadcast = op.getOperand().getDefiningOp<BroadcastInDimOp>();
+    if (!broadcast || !broadcast->hasOneUse())
+      return failure();
+    ArrayRef<int64_t> perm = op.getPermutation();
+    SmallVector<int64_t> inverse(perm.size());
+    for (auto [k, p] : llvm::enumerate(perm))
+      inverse[p] = static_cast<int64_t>(k);
+    SmallVector<int64_t> dims;
+    for (int64_t d : broadcast.getBroadcastDimensions())
+      dims.push_back(inverse[d]);
+    rewriter.replaceOpWithNewOp<BroadcastInDimOp>(op, op.getType(), broadcast.getOperand(),
+                                                  dims);
+    return success();
+  }
+};
+
 // Replaces `op` by the body of `region` (single block, no arguments).
 LogicalResult inlineRegion(Operation *op, Region &region, PatternRewriter &rewriter) {
   if (!region.hasOneBlock())
@@ -1524,12 +1575,17 @@ void IotaOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext
 void WhileOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
   results.add<WhileSimplify>(context);
 }
+void TransposeOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                              MLIRContext *context) {
+  results.add<TransposeOfBroadcast>(context);
+}
+void SliceOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
+  results.add<SliceOfConcatenate>(context);
+}
 void CaseOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
   results.add<CaseConstantIndex>(context);
 }
 // The shape-op rewrites are folders; these hooks are kept for future patterns.
 void BroadcastInDimOp::getCanonicalizationPatterns(RewritePatternSet &, MLIRContext *) {}
 void ReshapeOp::getCanonicalizationPatterns(RewritePatternSet &, MLIRContext *) {}
-void TransposeOp::getCanonicalizationPatterns(RewritePatternSet &, MLIRContext *) {}
-void SliceOp::getCanonicalizationPatterns(RewritePatternSet &, MLIRContext *) {}
 void PadOp::getCanonicalizationPatterns(RewritePatternSet &, MLIRContext *) {}

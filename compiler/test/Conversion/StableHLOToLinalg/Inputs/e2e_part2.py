@@ -2,10 +2,12 @@
 """End-to-end numerical checks of stablehlo-legalize-to-linalg (part-2 ops).
 
 For each case: the stablehlo module is lowered with
-    byteir-opt --chlo-legalize-to-stablehlo --stablehlo-legalize-to-linalg,
+    byteir-opt --chlo-legalize-to-stablehlo --byteir-unfuse-batch-norm
+               --stablehlo-legalize-to-linalg,
 a `main` that calls the case's entry function on constant inputs and prints
 every result (printMemrefF32/I32) is appended, then the module is lowered to
-LLVM with mlir-opt and run with mlir-runner. The printed results are compared
+LLVM with byteir-opt (upstream passes plus byteir-linalg-ext-to-loops) and run
+with mlir-runner. The printed results are compared
 with the expected arrays: JAX's outputs for the cases taken from
 shared/testdata/stablehlo_jax, numpy references for the others (convolution
 layouts and groups, pooling, select_and_scatter, gather/scatter corner cases,
@@ -30,6 +32,7 @@ LLVM_BIN = "/usr/lib/llvm-22/bin"
 LLVM_LIB = "/usr/lib/llvm-22/lib"
 LOWER_TO_LLVM = [
     "--one-shot-bufferize=bufferize-function-boundaries allow-return-allocs-from-loops",
+    "--byteir-linalg-ext-to-loops",
     "--convert-linalg-to-loops", "--lower-affine", "--convert-scf-to-cf",
     "--expand-strided-metadata", "--lower-affine", "--finalize-memref-to-llvm",
     "--convert-math-to-llvm", "--convert-math-to-libm", "--convert-arith-to-llvm",
@@ -133,7 +136,7 @@ def run_case(name, module, inputs, expected, tools, entry="main", workdir="."):
     with open(src, "w") as f:
         f.write(module)
     p = subprocess.run([tools.byteir_opt, src, "--chlo-legalize-to-stablehlo",
-                        "--stablehlo-legalize-to-linalg"],
+                        "--byteir-unfuse-batch-norm", "--stablehlo-legalize-to-linalg"],
                        capture_output=True, text=True)
     if p.returncode:
         return f"byteir-opt failed:\n{p.stderr[-3000:]}"
@@ -143,7 +146,8 @@ def run_case(name, module, inputs, expected, tools, entry="main", workdir="."):
     low = os.path.join(workdir, name + ".linalg.mlir")
     with open(low, "w") as f:
         f.write(lowered)
-    p = subprocess.run([os.path.join(LLVM_BIN, "mlir-opt"), low] + LOWER_TO_LLVM,
+    # byteir-opt, not mlir-opt: the lowering emits linalg_ext ops (sort, ...).
+    p = subprocess.run([tools.byteir_opt, low] + LOWER_TO_LLVM,
                        capture_output=True, text=True)
     if p.returncode:
         return f"mlir-opt failed:\n{p.stderr[-3000:]}"
