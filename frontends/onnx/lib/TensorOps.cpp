@@ -349,6 +349,29 @@ std::pair<Value, SmallVector<int64_t>> baseAndOffsets(Value v) {
   return {v, SmallVector<int64_t>(n, 0)};
 }
 
+/// Slice's optional `axes` and `steps` inputs (opset 10+), defaulting to the first
+/// `n` axes and steps of 1.
+LogicalResult sliceAxesAndSteps(NodeContext &c, size_t n, SmallVector<int64_t> &axes,
+                                SmallVector<int64_t> &steps) {
+  axes.clear();
+  for (size_t i = 0; i < n; ++i)
+    axes.push_back(i);
+  steps.assign(n, 1);
+  if (c.in(3)) {
+    auto a = constInts(c, 3, "axes");
+    if (failed(a))
+      return failure();
+    axes = *a;
+  }
+  if (c.in(4)) {
+    auto st = constInts(c, 4, "steps");
+    if (failed(st))
+      return failure();
+    steps = *st;
+  }
+  return success();
+}
+
 /// Slice whose starts are runtime data (e.g. a loop's iteration count) and whose ends
 /// are the same value plus constants: stablehlo.dynamic_slice of the constant sizes.
 /// Negative starts wrap once; the slice must lie inside the axis (dynamic_slice
@@ -360,22 +383,11 @@ FailureOr<Value> runtimeStartSlice(NodeContext &c) {
   if (sBase != eBase)
     return c.unsupported("input 'starts' is not an import-time constant and 'ends' is "
                          "not 'starts' plus constants");
-  SmallVector<int64_t> axes;
-  for (size_t i = 0; i < sOff.size(); ++i)
-    axes.push_back(i);
-  if (c.in(3)) {
-    auto a = constInts(c, 3, "axes");
-    if (failed(a))
-      return failure();
-    axes = *a;
-  }
-  if (c.in(4)) {
-    auto st = constInts(c, 4, "steps");
-    if (failed(st))
-      return failure();
-    if (llvm::any_of(*st, [](int64_t v) { return v != 1; }))
-      return c.unsupported("runtime starts with steps other than 1");
-  }
+  SmallVector<int64_t> axes, steps;
+  if (failed(sliceAxesAndSteps(c, sOff.size(), axes, steps)))
+    return failure();
+  if (llvm::any_of(steps, [](int64_t v) { return v != 1; }))
+    return c.unsupported("runtime starts with steps other than 1");
   if (axes.size() != sOff.size())
     return c.invalid("starts and axes differ in length");
   int64_t rank = rankOf(x);
@@ -424,18 +436,8 @@ LogicalResult convertSlice(NodeContext &c) {
       return failure();
     starts = *s;
     ends = *e;
-    if (c.in(3)) {
-      auto a = constInts(c, 3, "axes");
-      if (failed(a))
-        return failure();
-      axes = *a;
-    }
-    if (c.in(4)) {
-      auto st = constInts(c, 4, "steps");
-      if (failed(st))
-        return failure();
-      steps = *st;
-    }
+    if (failed(sliceAxesAndSteps(c, starts.size(), axes, steps)))
+      return failure();
   }
   if (axes.empty())
     for (size_t i = 0; i < starts.size(); ++i)
