@@ -22,7 +22,10 @@ What is here:
     turns into batched matmuls (vs numpy einsum), batch norm with a trailing feature
     dim (byteir-unfuse-batch-norm), zero-element tensors and reductions of constants
     (byteir-hlo-fold-constants), and f64->f16, f64->bf16, f32->bf16 conversions
-    compared bit for bit with numpy (f16) and a round-to-nearest-even bf16 model.
+    compared bit for bit with numpy (f16) and a round-to-nearest-even bf16 model;
+  * cumulative sum / product / max as JAX emits them (a reduce_window over the
+    whole axis, lowered to linalg_ext.scan), forward and reversed, f32 and i32,
+    vs np.cumsum / np.cumprod / np.maximum.accumulate.
 """
 import numpy as np
 
@@ -170,7 +173,7 @@ func.func @main(%x: tensor<7x5xf32>, %i: tensor<4x2xi32>) -> tensor<4x3xf32> {{
     state = rng.integers(0, 2**63, 2, dtype=np.int64).astype(np.uint64) * np.uint64(2) + np.uint64(1)
     out.append(("rng_bit_generator_statistics", RNG_STATS, [state], check_rng_stats, 0))
     return out + dot_general_cases(rng) + batch_norm_cases(rng) + empty_tensor_cases(rng) \
-        + fold_constant_cases(rng) + conversion_cases(rng)
+        + fold_constant_cases(rng) + conversion_cases(rng) + scan_cases(rng)
 
 
 # Regression programs for a fixed bug: an op lowered in place (sort, scatter,
@@ -475,4 +478,73 @@ def _conversion_cases(rng):
                           f32([1.0 + 2.0**-8, 1.0 + 3 * 2.0**-8, 1e-45, -3e-40])])
     out.append(("convert_f32_to_bf16_bits", _convert_module("f32", "bf16", x32.size), [x32],
                 _check_bits(bf16_nearest_even(x32.astype(np.float64)), "bf16"), 0))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Cumulative scans: reduce_window with window = the whole axis, padding (n-1, 0)
+# (forward) or (0, n-1) (reversed), init = the identity of the body.
+# ---------------------------------------------------------------------------
+
+def _scan_module(x, axis, reverse, hlo_op, init):
+    n = x.shape[axis]
+    window = ", ".join(str(n if d == axis else 1) for d in range(x.ndim))
+    pad = ", ".join(("[0, %d]" % (n - 1) if reverse else "[%d, 0]" % (n - 1))
+                    if d == axis else "[0, 0]" for d in range(x.ndim))
+    e = ELEM[x.dtype]
+    return f"""
+func.func @main(%x: {tt(x)}) -> {tt(x)} {{
+  %init = stablehlo.constant dense<{init}> : tensor<{e}>
+  %0 = "stablehlo.reduce_window"(%x, %init) <{{padding = dense<[{pad}]> : tensor<{x.ndim}x2xi64>, window_dimensions = array<i64: {window}>}}> ({{
+  ^bb0(%a: tensor<{e}>, %b: tensor<{e}>):
+    %r = stablehlo.{hlo_op} %a, %b : tensor<{e}>
+    stablehlo.return %r : tensor<{e}>
+  }}) : ({tt(x)}, tensor<{e}>) -> {tt(x)}
+  return %0 : {tt(x)}
+}}"""
+
+
+def _nonzero_f32(rng, shape, lo, hi):
+    """Random f32 values with magnitude in [lo, hi) and a random sign."""
+    return f32(rng.uniform(lo, hi, shape) * rng.choice([-1.0, 1.0], shape))
+
+
+def _nonzero_i32(rng, shape, lo, hi):
+    return (rng.integers(lo, hi, shape) * rng.choice([-1, 1], shape)).astype(np.int32)
+
+
+# (name, hlo op, numpy accumulate, identity text for f32, identity text for i32)
+SCAN_KINDS = [
+    ("cumsum", "add", np.cumsum, "0.000000e+00", "0"),
+    ("cumprod", "multiply", np.cumprod, "1.000000e+00", "1"),
+    ("cummax", "maximum", lambda a, axis: np.maximum.accumulate(a, axis=axis),
+     "0xFF800000", str(np.iinfo(np.int32).min)),
+]
+
+
+def scan_cases(rng):
+    out = []
+    for name, hlo_op, acc, f_init, i_init in SCAN_KINDS:
+        for dtype in (np.float32, np.int32):
+            for reverse in (False, True):
+                axis = 1 if reverse else 0
+                shape = (5, 7) if dtype == np.float32 else (6, 4)
+                if name == "cumprod":
+                    # Small factors keep products in range (and exact for i32).
+                    x = _nonzero_f32(rng, shape, 0.5, 1.5) if dtype == np.float32 \
+                        else _nonzero_i32(rng, shape, 1, 4)
+                else:
+                    x = _nonzero_f32(rng, shape, 0.1, 4.0) if dtype == np.float32 \
+                        else _nonzero_i32(rng, shape, 1, 1000)
+                wide = x.astype(np.float64) if dtype == np.float32 else x.astype(np.int64)
+                if reverse:
+                    want = np.flip(acc(np.flip(wide, axis), axis=axis), axis)
+                else:
+                    want = acc(wide, axis=axis)
+                want = want.astype(dtype)
+                module = _scan_module(x, axis, reverse, hlo_op,
+                                      f_init if dtype == np.float32 else i_init)
+                tag = ("reverse_" if reverse else "") + ELEM[np.dtype(dtype)]
+                out.append((f"scan_{name}_{tag}", module, [x], [want],
+                            1e-4 if dtype == np.float32 else 0))
     return out

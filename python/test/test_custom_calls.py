@@ -219,3 +219,13 @@ def test_softmax_nan_propagates(tmp_path):
     assert np.all(np.isnan(got[1]))
     np.testing.assert_allclose(np.delete(got, 1, 0), np_softmax(np.delete(x, 1, 0), 1),
                                rtol=1e-5, atol=1e-6)
+
+
+def test_recognition_never_revisits_erased_reduce_bodies(tmp_path):
+    # A matched layer norm erases its reduces, whose bodies hold adds the pass had
+    # collected as candidates; visiting them again read freed memory and crashed
+    # within a few compiles in one process.
+    source = (pathlib.Path(__file__).resolve().parents[3] / "shared" / "testdata" /
+              "stablehlo_jax" / "layernorm" / "layernorm.mlir")
+    for _ in range(40):
+        byteir.compile(str(source), str(tmp_path / "ln.byre"))

@@ -268,6 +268,13 @@ std::optional<SmallVector<int64_t>> sortedDims(ReduceOp reduce) {
 // Rewriting
 //===----------------------------------------------------------------------===//
 
+/// Erases `op` and records it, and the ops nested in its regions (a reduce's body
+/// holds candidate adds), so the pass never visits them again.
+void eraseAndRecord(Operation *op, llvm::DenseSet<Operation *> &erased) {
+  op->walk([&](Operation *nested) { erased.insert(nested); });
+  op->erase();
+}
+
 void replaceWithCall(Match &m, StringRef target, ValueRange operands,
                      ArrayRef<NamedAttribute> attrs, llvm::DenseSet<Operation *> &erased) {
   OpBuilder b(m.root);
@@ -289,13 +296,13 @@ void replaceWithCall(Match &m, StringRef target, ValueRange operands,
     erased.insert(op);
   SmallVector<Operation *> ops(m.ops.begin(), m.ops.end());
   llvm::erase(ops, m.root);
-  m.root->erase();
+  eraseAndRecord(m.root, erased);
   bool changed = true;
   while (changed) {
     changed = false;
     for (Operation *&op : ops) {
       if (op && op->use_empty()) {
-        op->erase();
+        eraseAndRecord(op, erased);
         op = nullptr;
         changed = true;
       }
@@ -308,8 +315,7 @@ void replaceWithCall(Match &m, StringRef target, ValueRange operands,
     for (Value v : op->getOperands())
       if (Operation *def = v.getDefiningOp())
         maybeDead.insert(def);
-    erased.insert(op);
-    op->erase();
+    eraseAndRecord(op, erased);
   }
 }
 

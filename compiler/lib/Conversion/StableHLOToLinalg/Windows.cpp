@@ -7,6 +7,11 @@
 // their extent from a shape-only tensor.empty operand, as linalg's pooling ops do.
 // Window dims of size 1 get no loop.
 //
+// A cumulative scan -- one input, window = the whole axis on one axis and 1
+// elsewhere, stride/dilations 1, padding (n-1, 0) (forward) or (0, n-1)
+// (reverse) on that axis and none elsewhere, init = the identity of a body that
+// is a single add/mul/max/min of its two arguments -- becomes linalg_ext.scan.
+//
 // select_and_scatter: scf.for loops over the source elements; in each window the
 // select region picks an element among the in-bounds positions (padding is
 // never selected), then the scatter region combines the source value into the
@@ -17,15 +22,18 @@
 #include "Patterns.h"
 #include "ScalarBody.h"
 
+#include "byteir/Dialect/LinalgExt/IR/LinalgExtOps.h"
 #include "byteir/Dialect/StableHLO/IR/StableHLOOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/Matchers.h"
 
 using namespace mlir;
 using namespace mlir::byteir::shlo_part2;
 namespace hl = mlir::byteir::hlo_linalg;
+namespace linalg_ext = mlir::byteir::linalg_ext;
 
 namespace {
 
@@ -34,6 +42,128 @@ bool allStatic(TypeRange types) {
     auto r = dyn_cast<RankedTensorType>(t);
     return r && r.hasStaticShape();
   });
+}
+
+/// The scan kind of a body that is exactly `return op(arg0, arg1)` for op one
+/// of add/mul/max/min (either argument order).
+std::optional<linalg_ext::ScanKind> scanKindOfBody(Region &body) {
+  if (!body.hasOneBlock())
+    return std::nullopt;
+  Block &block = body.front();
+  if (block.getNumArguments() != 2 || !llvm::hasNItems(block, 2))
+    return std::nullopt;
+  Operation *combiner = &block.front();
+  auto ret = dyn_cast<stablehlo::ReturnOp>(block.getTerminator());
+  if (!ret || ret.getNumOperands() != 1 || ret.getOperand(0).getDefiningOp() != combiner ||
+      combiner->getNumOperands() != 2 || combiner->getNumResults() != 1)
+    return std::nullopt;
+  Value a = combiner->getOperand(0), b = combiner->getOperand(1);
+  Value x = block.getArgument(0), y = block.getArgument(1);
+  if (!((a == x && b == y) || (a == y && b == x)))
+    return std::nullopt;
+  if (isa<stablehlo::AddOp>(combiner))
+    return linalg_ext::ScanKind::add;
+  if (isa<stablehlo::MulOp>(combiner))
+    return linalg_ext::ScanKind::mul;
+  if (isa<stablehlo::MaxOp>(combiner))
+    return linalg_ext::ScanKind::max;
+  if (isa<stablehlo::MinOp>(combiner))
+    return linalg_ext::ScanKind::min;
+  return std::nullopt;
+}
+
+/// Whether the constant `init` is the identity of `kind` on its element type.
+bool isScanIdentity(Value init, linalg_ext::ScanKind kind) {
+  DenseElementsAttr attr;
+  if (!matchPattern(init, m_Constant(&attr)) || !attr.isSplat())
+    return false;
+  Type elem = attr.getElementType();
+  if (isa<FloatType>(elem)) {
+    APFloat v = attr.getSplatValue<APFloat>();
+    const llvm::fltSemantics &sem = v.getSemantics();
+    switch (kind) {
+    case linalg_ext::ScanKind::add:
+      return v.isZero();
+    case linalg_ext::ScanKind::mul:
+      return v.compare(APFloat::getOne(sem)) == APFloat::cmpEqual;
+    case linalg_ext::ScanKind::max:
+      return v.isNegative() &&
+             (v.isInfinity() || v.bitwiseIsEqual(APFloat::getLargest(sem, true)));
+    case linalg_ext::ScanKind::min:
+      return !v.isNegative() &&
+             (v.isInfinity() || v.bitwiseIsEqual(APFloat::getLargest(sem, false)));
+    }
+    return false;
+  }
+  auto intType = dyn_cast<IntegerType>(elem);
+  if (!intType || intType.getWidth() == 1)
+    return false;
+  APInt v = attr.getSplatValue<APInt>();
+  switch (kind) {
+  case linalg_ext::ScanKind::add:
+    return v.isZero();
+  case linalg_ext::ScanKind::mul:
+    return v.isOne();
+  case linalg_ext::ScanKind::max:
+    return intType.isSignless() && v.isMinSignedValue();
+  case linalg_ext::ScanKind::min:
+    return intType.isSignless() && v.isMaxSignedValue();
+  }
+  return false;
+}
+
+/// linalg_ext.scan for a reduce_window that is a cumulative scan along one
+/// axis (see the file header); null when `op` is not exactly that form.
+Value tryLowerAsScan(stablehlo::ReduceWindowOp op, ValueRange inputs,
+                     ArrayRef<Type> resultTypes, OpBuilder &b) {
+  if (inputs.size() != 1 || resultTypes.size() != 1)
+    return nullptr;
+  auto inType = cast<RankedTensorType>(inputs[0].getType());
+  auto resType = cast<RankedTensorType>(resultTypes[0]);
+  if (inType != resType)
+    return nullptr;
+  int64_t rank = inType.getRank();
+  ArrayRef<int64_t> window = op.getWindowDimensions();
+  if (static_cast<int64_t>(window.size()) != rank)
+    return nullptr;
+  auto allOnes = [&](std::optional<ArrayRef<int64_t>> v) {
+    return !v || llvm::all_of(*v, [](int64_t x) { return x == 1; });
+  };
+  if (!allOnes(op.getWindowStrides()) || !allOnes(op.getBaseDilations()) ||
+      !allOnes(op.getWindowDilations()))
+    return nullptr;
+  SmallVector<int64_t> low, high;
+  splitPadding(op.getPadding(), rank, low, high);
+  int64_t axis = -1;
+  bool reverse = false;
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t size = inType.getDimSize(d);
+    if (window[d] == 1) {
+      if (low[d] != 0 || high[d] != 0)
+        return nullptr;
+      continue;
+    }
+    if (axis >= 0 || size < 2 || window[d] != size)
+      return nullptr;
+    axis = d;
+    if (low[d] == size - 1 && high[d] == 0)
+      reverse = false;
+    else if (low[d] == 0 && high[d] == size - 1)
+      reverse = true;
+    else
+      return nullptr;
+  }
+  if (axis < 0)
+    return nullptr;
+  std::optional<linalg_ext::ScanKind> kind = scanKindOfBody(op.getBody());
+  if (!kind || !isScanIdentity(op.getInitValues()[0], *kind))
+    return nullptr;
+  Location loc = op.getLoc();
+  Value init = tensor::EmptyOp::create(b, loc, resType.getShape(), resType.getElementType());
+  return linalg_ext::ScanOp::create(b, loc, TypeRange{resType}, inputs[0], init,
+                                    static_cast<uint64_t>(axis), *kind,
+                                    /*exclusive=*/false, reverse)
+      .getResult(0);
 }
 
 struct ReduceWindowLowering : OpConversionPattern<stablehlo::ReduceWindowOp> {
@@ -51,6 +181,10 @@ struct ReduceWindowLowering : OpConversionPattern<stablehlo::ReduceWindowOp> {
       return hl::unsupported(op, "a dynamic shape");
     if (failed(hl::checkScalarRegion(op.getBody(), op)))
       return failure();
+    if (Value scan = tryLowerAsScan(op, inputs, resultTypes, rewriter)) {
+      rewriter.replaceOp(op, scan);
+      return success();
+    }
 
     int64_t n = inputs.size();
     int64_t rank = cast<RankedTensorType>(inputs[0].getType()).getRank();

@@ -120,12 +120,87 @@ func.func @maxpool(%x: tensor<1x6x6x2xf32>) -> tensor<1x3x3x2xf32> {
 
 // -----
 
+// A cumulative scan (window = the whole axis, padding (n-1, 0), init = the
+// identity of the body) becomes linalg_ext.scan.
 // CHECK-LABEL: func.func @cumsum
-// CHECK: tensor.pad %{{.*}} low[0, 32] high[0, 0]
-// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "reduction"]} ins(%{{.*}}, %{{.*}} : tensor<6x65xf32>, tensor<33xi8>) outs(%{{.*}} : tensor<6x33xf32>)
-// CHECK:   arith.addf
+// CHECK-SAME: (%[[X:.*]]: tensor<6x33xf32>)
+// CHECK-NOT: tensor.pad
+// CHECK-NOT: linalg.generic
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<6x33xf32>
+// CHECK: %[[S:.*]] = linalg_ext.scan dimension(1) kind(add) ins(%[[X]] : tensor<6x33xf32>) outs(%[[E]] : tensor<6x33xf32>) -> tensor<6x33xf32>
+// CHECK-NOT: reverse
+// CHECK: return %[[S]]
 func.func @cumsum(%x: tensor<6x33xf32>) -> tensor<6x33xf32> {
   %c = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+  %0 = "stablehlo.reduce_window"(%x, %c) <{padding = dense<[[0, 0], [32, 0]]> : tensor<2x2xi64>, window_dimensions = array<i64: 1, 33>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %s = stablehlo.add %a, %b : tensor<f32>
+    stablehlo.return %s : tensor<f32>
+  }) : (tensor<6x33xf32>, tensor<f32>) -> tensor<6x33xf32>
+  return %0 : tensor<6x33xf32>
+}
+
+// -----
+
+// Reverse scan: padding (0, n-1); the body's operands may come in either order.
+// CHECK-LABEL: func.func @cumprod_reverse
+// CHECK-SAME: (%[[X:.*]]: tensor<5x4xi32>)
+// CHECK-NOT: linalg.generic
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<5x4xi32>
+// CHECK: linalg_ext.scan dimension(0) kind(mul) {reverse} ins(%[[X]] : tensor<5x4xi32>) outs(%[[E]] : tensor<5x4xi32>) -> tensor<5x4xi32>
+func.func @cumprod_reverse(%x: tensor<5x4xi32>) -> tensor<5x4xi32> {
+  %c = stablehlo.constant dense<1> : tensor<i32>
+  %0 = "stablehlo.reduce_window"(%x, %c) <{padding = dense<[[0, 4], [0, 0]]> : tensor<2x2xi64>, window_dimensions = array<i64: 5, 1>}> ({
+  ^bb0(%a: tensor<i32>, %b: tensor<i32>):
+    %s = stablehlo.multiply %b, %a : tensor<i32>
+    stablehlo.return %s : tensor<i32>
+  }) : (tensor<5x4xi32>, tensor<i32>) -> tensor<5x4xi32>
+  return %0 : tensor<5x4xi32>
+}
+
+// -----
+
+// Cumulative max with -inf as init.
+// CHECK-LABEL: func.func @cummax
+// CHECK: linalg_ext.scan dimension(1) kind(max) ins(
+func.func @cummax(%x: tensor<3x7xf32>) -> tensor<3x7xf32> {
+  %init = stablehlo.constant dense<0xFF800000> : tensor<f32>
+  %0 = "stablehlo.reduce_window"(%x, %init) <{padding = dense<[[0, 0], [6, 0]]> : tensor<2x2xi64>, window_dimensions = array<i64: 1, 7>, window_strides = array<i64: 1, 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %m = stablehlo.maximum %a, %b : tensor<f32>
+    stablehlo.return %m : tensor<f32>
+  }) : (tensor<3x7xf32>, tensor<f32>) -> tensor<3x7xf32>
+  return %0 : tensor<3x7xf32>
+}
+
+// -----
+
+// Not a scan: the window is one short of the axis, so this stays a generic.
+// CHECK-LABEL: func.func @cumsum_short_window
+// CHECK-NOT: linalg_ext.scan
+// CHECK: tensor.pad %{{.*}} low[0, 31] high[0, 0]
+// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "reduction"]} ins(%{{.*}}, %{{.*}} : tensor<6x64xf32>, tensor<32xi8>) outs(%{{.*}} : tensor<6x33xf32>)
+// CHECK:   arith.addf
+// CHECK-NOT: linalg_ext.scan
+func.func @cumsum_short_window(%x: tensor<6x33xf32>) -> tensor<6x33xf32> {
+  %c = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+  %0 = "stablehlo.reduce_window"(%x, %c) <{padding = dense<[[0, 0], [31, 0]]> : tensor<2x2xi64>, window_dimensions = array<i64: 1, 32>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %s = stablehlo.add %a, %b : tensor<f32>
+    stablehlo.return %s : tensor<f32>
+  }) : (tensor<6x33xf32>, tensor<f32>) -> tensor<6x33xf32>
+  return %0 : tensor<6x33xf32>
+}
+
+// -----
+
+// Not a scan: init 1 is not the identity of add, so this stays a generic.
+// CHECK-LABEL: func.func @cumsum_nonidentity_init
+// CHECK-NOT: linalg_ext.scan
+// CHECK: linalg.generic
+// CHECK-NOT: linalg_ext.scan
+func.func @cumsum_nonidentity_init(%x: tensor<6x33xf32>) -> tensor<6x33xf32> {
+  %c = stablehlo.constant dense<1.000000e+00> : tensor<f32>
   %0 = "stablehlo.reduce_window"(%x, %c) <{padding = dense<[[0, 0], [32, 0]]> : tensor<2x2xi64>, window_dimensions = array<i64: 1, 33>}> ({
   ^bb0(%a: tensor<f32>, %b: tensor<f32>):
     %s = stablehlo.add %a, %b : tensor<f32>
