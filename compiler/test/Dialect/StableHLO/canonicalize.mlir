@@ -289,6 +289,31 @@ func.func @logical(%arg0: tensor<4xi32>, %arg1: tensor<4xi1>) -> (tensor<4xi32>,
 
 // -----
 
+// and/or identities and absorbing elements, on either side, and constant operands.
+// CHECK-LABEL: func.func @and_or_duals(
+// CHECK-DAG: %[[ZERO:.*]] = stablehlo.constant dense<0> : tensor<4xi32>
+// CHECK-DAG: %[[ONES:.*]] = stablehlo.constant dense<-1> : tensor<4xi32>
+// CHECK-DAG: %[[FOLDED:.*]] = stablehlo.constant dense<[1, 2, 0, 4]> : tensor<4xi32>
+// CHECK: return %arg0, %[[ONES]], %arg0, %[[ZERO]], %[[FOLDED]]
+func.func @and_or_duals(%arg0: tensor<4xi32>) -> (tensor<4xi32>, tensor<4xi32>, tensor<4xi32>, tensor<4xi32>, tensor<4xi32>) {
+  %z = stablehlo.constant dense<0> : tensor<4xi32>
+  %o = stablehlo.constant dense<-1> : tensor<4xi32>
+  %0 = stablehlo.or %z, %arg0 : tensor<4xi32>
+  %1 = stablehlo.or %arg0, %o : tensor<4xi32>
+  %2 = stablehlo.and %o, %arg0 : tensor<4xi32>
+  %3 = stablehlo.and %arg0, %z : tensor<4xi32>
+  %a = stablehlo.constant dense<[1, 2, 3, 4]> : tensor<4xi32>
+  %b = stablehlo.constant dense<[1, 2, 7, 8]> : tensor<4xi32>
+  %c = stablehlo.and %a, %b : tensor<4xi32>
+  %d = stablehlo.constant dense<[0, 0, 3, 0]> : tensor<4xi32>
+  %4 = stablehlo.and %c, %d : tensor<4xi32>
+  %5 = stablehlo.or %4, %a : tensor<4xi32>
+  %6 = stablehlo.xor %5, %d : tensor<4xi32>
+  return %0, %1, %2, %3, %6 : tensor<4xi32>, tensor<4xi32>, tensor<4xi32>, tensor<4xi32>, tensor<4xi32>
+}
+
+// -----
+
 // CHECK-LABEL: func.func @unary_fold(
 // CHECK-NEXT: [[VCST:%[^ ]+]] = stablehlo.constant dense<[-1.000000e+00, 0.000000e+00, 0xFFC00000]> : tensor<3xf32>
 // CHECK-NEXT: [[VC:%[^ ]+]] = stablehlo.constant dense<[-2147483648, 3, 0]> : tensor<3xi32>

@@ -564,40 +564,36 @@ OpFoldResult ShiftRightArithmeticOp::fold(FoldAdaptor adaptor) {
       [](const APInt &a) { return a.ashr(a.getBitWidth() - 1); });
 }
 
-OpFoldResult AndOp::fold(FoldAdaptor adaptor) {
-  Attribute l = adaptor.getLhs(), r = adaptor.getRhs();
-  if (getLhs() == getRhs())
-    return sameTypeValue(getLhs(), *this);
-  if (isAllOnesInt(r))
-    return sameTypeValue(getLhs(), *this);
-  if (isAllOnesInt(l))
-    return sameTypeValue(getRhs(), *this);
-  if (isZeroInt(r))
-    return sameTypeAttr(r, *this);
-  if (isZeroInt(l))
-    return sameTypeAttr(l, *this);
+/// and/or are duals: x op x = x, x op identity = x, x op absorbing = absorbing, where
+/// and's identity is all ones and its absorbing element zero, and or's the reverse.
+OpFoldResult foldAndOr(Operation *op, Value lhs, Value rhs, Attribute l, Attribute r,
+                       bool isAnd) {
+  auto isIdentity = [&](Attribute a) { return isAnd ? isAllOnesInt(a) : isZeroInt(a); };
+  auto isAbsorbing = [&](Attribute a) { return isAnd ? isZeroInt(a) : isAllOnesInt(a); };
+  if (lhs == rhs || isIdentity(r))
+    return sameTypeValue(lhs, op);
+  if (isIdentity(l))
+    return sameTypeValue(rhs, op);
+  if (isAbsorbing(r))
+    return sameTypeAttr(r, op);
+  if (isAbsorbing(l))
+    return sameTypeAttr(l, op);
   return foldBinary(
-      getType(), l, r,
-      [](const APInt &a, const APInt &b, bool) -> std::optional<APInt> { return a & b; },
+      op->getResult(0).getType(), l, r,
+      [isAnd](const APInt &a, const APInt &b, bool) -> std::optional<APInt> {
+        return isAnd ? a & b : a | b;
+      },
       nullptr);
 }
 
+OpFoldResult AndOp::fold(FoldAdaptor adaptor) {
+  return foldAndOr(*this, getLhs(), getRhs(), adaptor.getLhs(), adaptor.getRhs(),
+                   /*isAnd=*/true);
+}
+
 OpFoldResult OrOp::fold(FoldAdaptor adaptor) {
-  Attribute l = adaptor.getLhs(), r = adaptor.getRhs();
-  if (getLhs() == getRhs())
-    return sameTypeValue(getLhs(), *this);
-  if (isZeroInt(r))
-    return sameTypeValue(getLhs(), *this);
-  if (isZeroInt(l))
-    return sameTypeValue(getRhs(), *this);
-  if (isAllOnesInt(r))
-    return sameTypeAttr(r, *this);
-  if (isAllOnesInt(l))
-    return sameTypeAttr(l, *this);
-  return foldBinary(
-      getType(), l, r,
-      [](const APInt &a, const APInt &b, bool) -> std::optional<APInt> { return a | b; },
-      nullptr);
+  return foldAndOr(*this, getLhs(), getRhs(), adaptor.getLhs(), adaptor.getRhs(),
+                   /*isAnd=*/false);
 }
 
 OpFoldResult XorOp::fold(FoldAdaptor adaptor) {
